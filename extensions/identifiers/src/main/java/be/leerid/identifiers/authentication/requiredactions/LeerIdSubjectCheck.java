@@ -1,0 +1,90 @@
+package be.leerid.identifiers.authentication.requiredactions;
+
+import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.protocol.LeerIdSubjects;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * Runs after every login, also single sign-on: a login for a LeerID client only completes if a
+ * pseudonym can be derived. Otherwise the person sees a clear error page and no code, token or
+ * assertion is issued. It never marks the user: the check belongs to this one login.
+ */
+public final class LeerIdSubjectCheck implements RequiredActionProvider, RequiredActionFactory {
+
+    public static final String PROVIDER_ID = "leerid-subject-check";
+    private static final Logger LOG = Logger.getLogger(LeerIdSubjectCheck.class);
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        if (problem(context) != null) {
+            context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        SubjectUnavailableException problem = problem(context);
+        if (problem == null) {
+            context.success();
+            return;
+        }
+        LOG.warnf("LeerID refused a login: %s", problem.getMessage());
+        context.getEvent().detail("reason", problem.reason().name()).error("leerid_subject_unavailable");
+        context.challenge(context.form()
+                .setError(problem.reason().messageKey())
+                .createErrorPage(Response.Status.FORBIDDEN));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        requiredActionChallenge(context);
+    }
+
+    private static SubjectUnavailableException problem(RequiredActionContext context) {
+        ClientModel client = context.getAuthenticationSession().getClient();
+        if (!LeerIdSubjects.isLeerIdClient(client)) {
+            return null;
+        }
+        try {
+            LeerIdSubjects.pseudonym(context.getSession(), client, context.getUser());
+            return null;
+        } catch (SubjectUnavailableException e) {
+            return e;
+        }
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "LeerID: require a LeerID and a pseudonym for LeerID services";
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

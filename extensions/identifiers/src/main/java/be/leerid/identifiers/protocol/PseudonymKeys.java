@@ -1,0 +1,64 @@
+package be.leerid.identifiers.protocol;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import be.leerid.identifiers.InvalidPseudonymKeyException;
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.PseudonymKey;
+import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.SubjectUnavailableException.Reason;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.vault.VaultStringSecret;
+
+/**
+ * The realm's pseudonym deriver, keyed from Keycloak's vault entry {@value #VAULT_ENTRY}.
+ *
+ * <p>The key lives only in the vault: never in the realm, a mapper's configuration or a log line.
+ * A missing or weak key stops pseudonym issuance; there is no fallback.
+ */
+public final class PseudonymKeys {
+
+    /** Vault entry name; the files vault stores it as {@code <realm>_pseudonym-key}. */
+    public static final String VAULT_ENTRY = "pseudonym-key";
+    private static final String VAULT_EXPRESSION = "${vault." + VAULT_ENTRY + "}";
+
+    // Derivers are reused while the vault returns the same secret, so a rotated key takes effect
+    // on the next login without a restart.
+    private static final ConcurrentMap<String, Keyed> DERIVERS = new ConcurrentHashMap<>();
+
+    private record Keyed(String secret, PseudonymDeriver deriver) {
+    }
+
+    private PseudonymKeys() {
+    }
+
+    /** @throws SubjectUnavailableException with {@link Reason#NO_KEY} if the vault has no usable key */
+    public static PseudonymDeriver deriver(KeycloakSession session, RealmModel realm) {
+        String secret = readSecret(session).orElseThrow(() -> new SubjectUnavailableException(Reason.NO_KEY,
+                "realm '" + realm.getName() + "' has no pseudonym key: add the vault entry '" + VAULT_ENTRY
+                        + "' (files vault: file '" + realm.getName() + "_" + VAULT_ENTRY + "' in the vault directory)"));
+        Keyed keyed = DERIVERS.get(realm.getId());
+        if (keyed != null && keyed.secret().equals(secret)) {
+            return keyed.deriver();
+        }
+        PseudonymKey key;
+        try {
+            key = PseudonymKey.fromBase64(secret);
+        } catch (InvalidPseudonymKeyException e) {
+            throw new SubjectUnavailableException(Reason.NO_KEY, "realm '" + realm.getName()
+                    + "' has an unusable pseudonym key in vault entry '" + VAULT_ENTRY + "': " + e.getMessage());
+        }
+        PseudonymDeriver deriver = new PseudonymDeriver(key);
+        DERIVERS.put(realm.getId(), new Keyed(secret, deriver));
+        return deriver;
+    }
+
+    private static Optional<String> readSecret(KeycloakSession session) {
+        try (VaultStringSecret secret = session.vault().getStringSecret(VAULT_EXPRESSION)) {
+            return secret.get();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package be.leerid.identifiers.protocol.saml.mappers;
+
+import java.util.List;
+
+import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.protocol.MapperConfig;
+import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
+import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
+import org.keycloak.protocol.saml.mappers.NameIdMapperHelper;
+import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
+import org.keycloak.protocol.saml.mappers.SAMLNameIdMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
+
+/**
+ * Gives a SAML service the learner's pseudonym twice: as the persistent NameID and as the
+ * attribute {@code urn:oasis:names:tc:SAML:attribute:pairwise-id} = {@code pseudonym@scope}.
+ * Users without a LeerID get no assertion.
+ */
+public final class LeerIdPairwiseIdMapper extends AbstractSAMLProtocolMapper
+        implements SAMLAttributeStatementMapper, SAMLNameIdMapper {
+
+    public static final String PROVIDER_ID = "saml-leerid-pairwise-id-mapper";
+    public static final String PAIRWISE_ID = "urn:oasis:names:tc:SAML:attribute:pairwise-id";
+    private static final String PERSISTENT = JBossSAMLURIConstants.NAMEID_FORMAT_PERSISTENT.get();
+
+    private static final List<ProviderConfigProperty> CONFIG = MapperConfig.scopeProperty(ProviderConfigurationBuilder.create())
+            .property().name(NameIdMapperHelper.MAPPER_NAMEID_FORMAT).label("NameID format")
+            .helpText("Must be persistent: the pseudonym is a persistent, pairwise identifier. Also set the client's "
+                    + "'Name ID format' to persistent and force it.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(PERSISTENT).defaultValue(PERSISTENT).add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "LeerID: pairwise pseudonym (NameID and pairwise-id)";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return NameIdMapperHelper.NAMEID_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Sets the persistent NameID to the learner's pseudonym for this service's sector and adds the "
+                + "pairwise-id attribute (pseudonym@scope). The sector is the client attribute 'leerid.sector', "
+                + "or else the host of the entity ID.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel container,
+                               ProtocolMapperModel mapperModel) throws ProtocolMapperConfigException {
+        MapperConfig.validateScope(mapperModel);
+        if (!PERSISTENT.equals(mapperModel.getConfig().get(NameIdMapperHelper.MAPPER_NAMEID_FORMAT))) {
+            throw new ProtocolMapperConfigException(NameIdMapperHelper.MAPPER_NAMEID_FORMAT + " must be " + PERSISTENT);
+        }
+        if (container instanceof ClientModel client) {
+            try {
+                LeerIdSubjects.sector(client);
+            } catch (SubjectUnavailableException e) {
+                throw new ProtocolMapperConfigException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String mapperNameId(String nameIdFormat, ProtocolMapperModel mappingModel, KeycloakSession session,
+                               UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
+        return LeerIdSubjects.pseudonymOrRefuse(session, clientSession.getClient(), userSession.getUser());
+    }
+
+    @Override
+    public void transformAttributeStatement(AttributeStatementType attributeStatement, ProtocolMapperModel mappingModel,
+                                            KeycloakSession session, UserSessionModel userSession,
+                                            AuthenticatedClientSessionModel clientSession) {
+        String pseudonym = LeerIdSubjects.pseudonymOrRefuse(session, clientSession.getClient(), userSession.getUser());
+        SamlAttributes.add(attributeStatement, PAIRWISE_ID, "pairwise-id",
+                List.of(pseudonym + "@" + MapperConfig.scope(mappingModel)));
+    }
+}

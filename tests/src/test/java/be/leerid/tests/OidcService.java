@@ -1,0 +1,148 @@
+package be.leerid.tests;
+
+import java.net.URI;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+/**
+ * An OIDC relying party played by the Nimbus SDK: it builds the authorization request, redeems the
+ * code with PKCE, and validates what LeerID returns (ID token signature, issuer, audience, nonce,
+ * expiry against the realm's JWKS) without any of LeerID's own parsing.
+ */
+final class OidcService {
+
+    private final OIDCProviderMetadata provider;
+    private final ClientID clientId;
+    private final Secret secret;
+
+    OidcService(OIDCProviderMetadata provider, String clientId, String secret) {
+        this.provider = provider;
+        this.clientId = new ClientID(clientId);
+        this.secret = new Secret(secret);
+    }
+
+    static OIDCProviderMetadata discover(String realmUrl) throws Exception {
+        return OIDCProviderMetadata.resolve(new Issuer(realmUrl));
+    }
+
+    /** One authorization round trip: state, nonce and PKCE verifier kept for the response. */
+    final class Login {
+        final URI redirectUri;
+        final State state = new State();
+        final Nonce nonce = new Nonce();
+        final CodeVerifier verifier = new CodeVerifier();
+        final URI requestUri;
+
+        Login(URI redirectUri, String scope) {
+            this.redirectUri = redirectUri;
+            this.requestUri = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scope), clientId, redirectUri)
+                    .endpointURI(provider.getAuthorizationEndpointURI())
+                    .state(state).nonce(nonce)
+                    .codeChallenge(verifier, CodeChallengeMethod.S256)
+                    .build().toURI();
+        }
+
+        AuthenticationResponse response(URI browserUri) throws Exception {
+            return AuthenticationResponseParser.parse(browserUri);
+        }
+
+        /** Redeems the code the browser brought back and validates the ID token. */
+        Tokens redeem(URI browserUri) throws Exception {
+            AuthenticationResponse response = response(browserUri);
+            if (response instanceof AuthenticationErrorResponse error) {
+                throw new AssertionError("authorization failed: " + error.getErrorObject());
+            }
+            AuthenticationSuccessResponse success = (AuthenticationSuccessResponse) response;
+            if (!state.equals(success.getState())) {
+                throw new AssertionError("state mismatch");
+            }
+            AuthorizationCode code = success.getAuthorizationCode();
+            TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(),
+                    new ClientSecretBasic(clientId, secret), new AuthorizationCodeGrant(code, redirectUri, verifier));
+            var tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+            if (!tokenResponse.indicatesSuccess()) {
+                throw new AssertionError("token request failed: " + tokenResponse.toErrorResponse().getErrorObject());
+            }
+            OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
+            IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                    provider.getJWKSetURI().toURL());
+            IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
+            return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken());
+        }
+    }
+
+    Login login(URI redirectUri, String scope) {
+        return new Login(redirectUri, scope);
+    }
+
+    /** The access token's claims, after checking its signature against the realm's JWKS. */
+    JWTClaimsSet accessTokenClaims(BearerAccessToken accessToken) throws Exception {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier((header, context) -> { });
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                JWKSourceBuilder.create(provider.getJWKSetURI().toURL()).build()));
+        return processor.process(accessToken.getValue(), null);
+    }
+
+    UserInfo userInfo(BearerAccessToken accessToken) throws Exception {
+        UserInfoResponse response = UserInfoResponse.parse(
+                new UserInfoRequest(provider.getUserInfoEndpointURI(), accessToken).toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            throw new AssertionError("userinfo failed: " + response.toErrorResponse().getErrorObject());
+        }
+        return response.toSuccessResponse().getUserInfo();
+    }
+
+    TokenIntrospectionSuccessResponse introspect(BearerAccessToken accessToken) throws Exception {
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                provider.getIntrospectionEndpointURI(), new ClientSecretBasic(clientId, secret), accessToken)
+                .toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            throw new AssertionError("introspection failed: " + response.toErrorResponse().getErrorObject());
+        }
+        return response.toSuccessResponse();
+    }
+
+    record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken) {
+    }
+
+    static List<String> claimNames(JWTClaimsSet claims) {
+        return List.copyOf(claims.getClaims().keySet());
+    }
+}

@@ -1,0 +1,87 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.openid.connect.sdk.SubjectType;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * One learner logs in once and Smartschool (two school instances), KlasCement and Het Archief voor
+ * Onderwijs each get their own stable pseudonym, checked by Nimbus and OpenSAML.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class SingleSignOnIT extends LeerIdTestBase {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @Test
+    void serverIsKeycloak2675() {
+        assertEquals("26.7.5", admin.serverInfo().getInfo().getSystemInfo().getVersion());
+    }
+
+    @Test
+    void discoveryAdvertisesPairwiseSubjects() throws Exception {
+        assertTrue(provider().getSubjectTypes().contains(SubjectType.PAIRWISE));
+    }
+
+    @Test
+    void oneLoginGivesEachServiceItsOwnStablePseudonym() throws Exception {
+        String smartschoolPseudonym = DEV_DERIVER.derive("smartschool.be", LOTTE_LEERID);
+        String klascementPseudonym = DEV_DERIVER.derive("www.klascement.net", LOTTE_LEERID);
+        String archiefPseudonym = DEV_DERIVER.derive("onderwijs.hetarchief.be", LOTTE_LEERID);
+        assertEquals(3, Set.of(smartschoolPseudonym, klascementPseudonym, archiefPseudonym).size());
+
+        OidcService smartschool = oidc("smartschool");
+        OidcService klascement = oidc("klascement");
+        SamlService archief = archief();
+
+        try (Browser browser = new Browser()) {
+            // Smartschool at Sint-Jozef: the one time the learner types a password.
+            OidcService.Login sintJozef = smartschool.login(SINT_JOZEF, "openid");
+            browser.open(sintJozef.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            OidcService.Tokens sintJozefTokens = sintJozef.redeem(browser.currentUri());
+            assertEquals(smartschoolPseudonym, sintJozefTokens.idToken().getSubject().getValue());
+            assertEquals(smartschoolPseudonym, smartschool.accessTokenClaims(sintJozefTokens.accessToken()).getSubject());
+            assertEquals(smartschoolPseudonym, smartschool.userInfo(sintJozefTokens.accessToken()).getSubject().getValue());
+            assertEquals(smartschoolPseudonym, smartschool.introspect(sintJozefTokens.accessToken()).getSubject().getValue());
+
+            // Smartschool at the Atheneum: same sector, same pseudonym, no password.
+            OidcService.Login atheneum = smartschool.login(ATHENEUM, "openid");
+            browser.open(atheneum.requestUri);
+            assertFalse(browser.showsLoginForm(), "single sign-on must not ask for credentials again");
+            assertEquals(smartschoolPseudonym, atheneum.redeem(browser.currentUri()).idToken().getSubject().getValue());
+
+            // KlasCement: its own pseudonym, no password.
+            OidcService.Login klas = klascement.login(KLASCEMENT, "openid");
+            browser.open(klas.requestUri);
+            assertFalse(browser.showsLoginForm(), "single sign-on must not ask for credentials again");
+            OidcService.Tokens klasTokens = klas.redeem(browser.currentUri());
+            assertEquals(klascementPseudonym, klasTokens.idToken().getSubject().getValue());
+            assertEquals(klascementPseudonym, klascement.userInfo(klasTokens.accessToken()).getSubject().getValue());
+            assertEquals(klascementPseudonym, klascement.introspect(klasTokens.accessToken()).getSubject().getValue());
+
+            // The archive over SAML: persistent NameID and pairwise-id, no password.
+            SamlService.Request request = archief.authnRequest();
+            browser.open(request.browserUri());
+            assertFalse(browser.showsLoginForm(), "single sign-on must not ask for credentials again");
+            SamlService.Verified response = archief.verify(browser.hiddenInput("SAMLResponse"), request.id());
+            assertEquals(SamlService.PERSISTENT, response.nameIdFormat());
+            assertEquals(archiefPseudonym, response.nameId());
+            assertEquals(List.of(archiefPseudonym + "@leerid.be"),
+                    response.attributes().get("urn:oasis:names:tc:SAML:attribute:pairwise-id"));
+            assertEquals(List.of("student", "member"), response.attributes().get("urn:oid:1.3.6.1.4.1.5923.1.1.1.1"));
+            assertEquals(List.of("012345"), response.attributes().get("urn:oid:1.3.6.1.4.1.25178.1.2.9"));
+        }
+        assertNotEquals(smartschoolPseudonym, klascementPseudonym);
+    }
+}
