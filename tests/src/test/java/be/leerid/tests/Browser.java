@@ -33,11 +33,13 @@ final class Browser implements AutoCloseable {
         }
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=nl", "--blink-settings=scriptEnabled=false",
+                "--disable-quic", "--blink-settings=scriptEnabled=false",
                 "--host-resolver-rules=" + rules);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("leerid.chromedriver", "/usr/bin/chromedriver")))
                 .build();
+        // Dutch first, as LeerID's users see it.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl,en"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -81,6 +83,10 @@ final class Browser implements AutoCloseable {
 
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    String pageSource() {
+        return driver.getPageSource();
     }
 
     String hiddenInput(String name) {

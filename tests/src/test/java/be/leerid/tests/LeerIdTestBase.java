@@ -1,9 +1,15 @@
 package be.leerid.tests;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import be.leerid.identifiers.PseudonymDeriver;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -34,6 +40,26 @@ abstract class LeerIdTestBase {
         String id = realm.admin().clients().findByClientId(clientId).get(0).getId();
         String secret = realm.admin().clients().get(id).getSecret().getValue();
         return new OidcService(provider(), clientId, secret);
+    }
+
+    /** Creates a learner through the admin API, as the register sync will; leerid may be null. */
+    String createLearner(String username, String password, String leerid) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setFirstName("Test");
+        user.setLastName("Leerling");
+        if (leerid != null) {
+            user.setAttributes(Map.of("leerid", List.of(leerid), "affiliation", List.of("student"), "school", List.of("012345")));
+        }
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response response = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
     }
 
     SamlService archief() throws Exception {

@@ -55,7 +55,7 @@ public final class LeerIdSubjects {
         String leerid = user.getFirstAttribute(PersonRecord.LEERID);
         if (leerid == null || leerid.isBlank()) {
             throw new SubjectUnavailableException(Reason.NO_LEERID,
-                    "user has no LeerID; no token or assertion is issued to client '" + client.getClientId() + "'");
+                    "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
         }
         String sector = sector(client);
         return PseudonymKeys.deriver(session, client.getRealm()).derive(sector, leerid);
@@ -70,7 +70,7 @@ public final class LeerIdSubjects {
             }
             return SectorResolver.forOidcClient(configured, client.getRootUrl(), client.getRedirectUris());
         } catch (SectorException e) {
-            throw new SubjectUnavailableException(Reason.NO_SECTOR, "client '" + client.getClientId() + "': " + e.getMessage());
+            throw new SubjectUnavailableException(Reason.NO_SECTOR, "client \"" + client.getClientId() + "\": " + e.getMessage());
         }
     }
 

@@ -47,22 +47,30 @@ public final class MapperConfig {
 
     public static Claim claim(ProtocolMapperModel model) {
         return Claim.byOidcName(model.getConfig().get(CLAIM))
-                .orElseThrow(() -> new IllegalStateException("mapper '" + model.getName() + "' has no valid " + CLAIM));
+                .orElseThrow(() -> new IllegalStateException("mapper \"" + model.getName() + "\" has no valid " + CLAIM));
+    }
+
+    /**
+     * A configuration error for the admin console. Keycloak formats the message with MessageFormat,
+     * so messages use double quotes: a single quote would vanish.
+     */
+    public static ProtocolMapperConfigException invalid(String message) {
+        return new ProtocolMapperConfigException(message, "leeridInvalidMapperConfig");
     }
 
     public static void validateScope(ProtocolMapperModel model) throws ProtocolMapperConfigException {
         String scope = model.getConfig().get(SCOPE);
         if (scope != null && !scope.isBlank() && !SCOPE_SYNTAX.matcher(scope.strip()).matches()) {
-            throw new ProtocolMapperConfigException(SCOPE + " must be a lower-case domain name such as "
-                    + DEFAULT_SCOPE + ", not '" + scope + "'");
+            throw invalid(SCOPE + " must be a lower-case domain name such as "
+                    + DEFAULT_SCOPE + ", not \"" + scope + "\"");
         }
     }
 
     public static void validateClaim(ProtocolMapperModel model) throws ProtocolMapperConfigException {
         String claim = model.getConfig().get(CLAIM);
         if (Claim.byOidcName(claim).isEmpty()) {
-            throw new ProtocolMapperConfigException(CLAIM + " must be one of " + Arrays.stream(Claim.values())
-                    .map(Claim::oidcName).toList() + ", not '" + claim + "'");
+            throw invalid(CLAIM + " must be one of " + Arrays.stream(Claim.values())
+                    .map(Claim::oidcName).toList() + ", not \"" + claim + "\"");
         }
     }
 

@@ -38,8 +38,8 @@ public final class PseudonymKeys {
     /** @throws SubjectUnavailableException with {@link Reason#NO_KEY} if the vault has no usable key */
     public static PseudonymDeriver deriver(KeycloakSession session, RealmModel realm) {
         String secret = readSecret(session).orElseThrow(() -> new SubjectUnavailableException(Reason.NO_KEY,
-                "realm '" + realm.getName() + "' has no pseudonym key: add the vault entry '" + VAULT_ENTRY
-                        + "' (files vault: file '" + realm.getName() + "_" + VAULT_ENTRY + "' in the vault directory)"));
+                "realm \"" + realm.getName() + "\" has no pseudonym key: add the vault entry \"" + VAULT_ENTRY
+                        + "\" (files vault: file \"" + realm.getName() + "_" + VAULT_ENTRY + "\" in the vault directory)"));
         Keyed keyed = DERIVERS.get(realm.getId());
         if (keyed != null && keyed.secret().equals(secret)) {
             return keyed.deriver();
@@ -48,8 +48,8 @@ public final class PseudonymKeys {
         try {
             key = PseudonymKey.fromBase64(secret);
         } catch (InvalidPseudonymKeyException e) {
-            throw new SubjectUnavailableException(Reason.NO_KEY, "realm '" + realm.getName()
-                    + "' has an unusable pseudonym key in vault entry '" + VAULT_ENTRY + "': " + e.getMessage());
+            throw new SubjectUnavailableException(Reason.NO_KEY, "realm \"" + realm.getName()
+                    + "\" has an unusable pseudonym key in vault entry \"" + VAULT_ENTRY + "\": " + e.getMessage());
         }
         PseudonymDeriver deriver = new PseudonymDeriver(key);
         DERIVERS.put(realm.getId(), new Keyed(secret, deriver));

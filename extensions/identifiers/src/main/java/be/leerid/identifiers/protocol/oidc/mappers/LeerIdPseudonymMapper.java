@@ -3,6 +3,7 @@ package be.leerid.identifiers.protocol.oidc.mappers;
 import java.util.List;
 
 import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.protocol.MapperConfig;
 import be.leerid.identifiers.SubjectUnavailableException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
@@ -64,7 +65,7 @@ public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
             try {
                 LeerIdSubjects.sector(client);
             } catch (SubjectUnavailableException e) {
-                throw new ProtocolMapperConfigException(e.getMessage());
+                throw MapperConfig.invalid(e.getMessage());
             }
         }
     }

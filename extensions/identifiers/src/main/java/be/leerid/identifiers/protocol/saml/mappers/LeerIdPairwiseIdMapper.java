@@ -73,13 +73,13 @@ public final class LeerIdPairwiseIdMapper extends AbstractSAMLProtocolMapper
                                ProtocolMapperModel mapperModel) throws ProtocolMapperConfigException {
         MapperConfig.validateScope(mapperModel);
         if (!PERSISTENT.equals(mapperModel.getConfig().get(NameIdMapperHelper.MAPPER_NAMEID_FORMAT))) {
-            throw new ProtocolMapperConfigException(NameIdMapperHelper.MAPPER_NAMEID_FORMAT + " must be " + PERSISTENT);
+            throw MapperConfig.invalid(NameIdMapperHelper.MAPPER_NAMEID_FORMAT + " must be " + PERSISTENT);
         }
         if (container instanceof ClientModel client) {
             try {
                 LeerIdSubjects.sector(client);
             } catch (SubjectUnavailableException e) {
-                throw new ProtocolMapperConfigException(e.getMessage());
+                throw MapperConfig.invalid(e.getMessage());
             }
         }
     }

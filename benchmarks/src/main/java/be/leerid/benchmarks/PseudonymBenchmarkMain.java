@@ -1,0 +1,37 @@
+package be.leerid.benchmarks;
+
+import java.util.Collection;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** Runs {@link PseudonymBenchmark} and prints LeerID's cost against vanilla Keycloak's as a ratio. */
+public final class PseudonymBenchmarkMain {
+
+    private static final double TARGET_NANOS = 2_000;
+
+    public static void main(String[] args) throws Exception {
+        Options options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(PseudonymBenchmark.class.getSimpleName())
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        double leerid = score(results, "leeridPseudonym");
+        double keycloak = score(results, "keycloakPairwiseSub");
+        System.out.printf("%nLeerID pseudonym:             %8.1f ns/op (target < %.0f ns: %s)%n", leerid, TARGET_NANOS,
+                leerid < TARGET_NANOS ? "met" : "MISSED");
+        System.out.printf("Keycloak SHA-256 pairwise:    %8.1f ns/op%n", keycloak);
+        System.out.printf("Ratio LeerID / Keycloak:      %8.2f%n", leerid / keycloak);
+    }
+
+    private static double score(Collection<RunResult> results, String benchmark) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .mapToDouble(r -> r.getPrimaryResult().getScore())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no result for " + benchmark));
+    }
+}

@@ -1,0 +1,127 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.util.JsonSerialization;
+
+/** When LeerID cannot give a pseudonym, nothing is issued and the person sees why, in Dutch. */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class RefusalIT extends LeerIdTestBase {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @Test
+    void userWithoutLeeridGetsNoTokenAndNoAssertion() throws Exception {
+        String id = createLearner("zonder.leerid", "Zonder-leerid-1", null);
+        try (Browser browser = new Browser()) {
+            OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");
+            browser.open(login.requestUri).login("zonder.leerid", "Zonder-leerid-1");
+            assertRefused(browser, "geen LeerID");
+
+            // The refused login left no session behind: the archive asks for the password again.
+            SamlService.Request request = archief().authnRequest();
+            browser.open(request.browserUri()).login("zonder.leerid", "Zonder-leerid-1");
+            assertRefused(browser, "geen LeerID");
+        } finally {
+            realm.admin().users().get(id).remove();
+        }
+    }
+
+    @Test
+    void clientWithSeveralHostsAndNoSectorIsRefused() throws Exception {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("twee-hosts");
+        client.setProtocol("openid-connect");
+        client.setPublicClient(true);
+        client.setRedirectUris(List.of("https://a.example.be/cb", "https://b.example.be/cb"));
+        String clientUuid;
+        try (Response response = realm.admin().clients().create(client)) {
+            clientUuid = CreatedResponseUtil.getCreatedId(response);
+        }
+        try {
+            // Adding the pseudonym mapper directly: rejected with the reason.
+            ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+            mapper.setName("pseudonym");
+            mapper.setProtocol("openid-connect");
+            mapper.setProtocolMapper("oidc-leerid-pseudonym-mapper");
+            mapper.setConfig(Map.of());
+            try (Response response = realm.admin().clients().get(clientUuid).getProtocolMappers().createMapper(mapper)) {
+                assertEquals(400, response.getStatus());
+                String error = response.readEntity(String.class);
+                assertTrue(error.contains("leerid.sector") && error.contains("8.1"), error);
+            }
+
+            // Through the default scope: the login is refused with a clear page.
+            String scopeId = realm.admin().clientScopes().findAll().stream()
+                    .filter(s -> s.getName().equals("leerid-pseudonym")).findFirst().orElseThrow().getId();
+            realm.admin().clients().get(clientUuid).addDefaultClientScope(scopeId);
+            URI request = URI.create(provider().getAuthorizationEndpointURI() + "?response_type=code&client_id=twee-hosts"
+                    + "&scope=openid&redirect_uri=https%3A%2F%2Fa.example.be%2Fcb&state=s1");
+            try (Browser browser = new Browser()) {
+                browser.open(request).login(LOTTE, LOTTE_PASSWORD);
+                assertRefused(browser, "niet juist ingesteld");
+            }
+        } finally {
+            realm.admin().clients().get(clientUuid).remove();
+        }
+    }
+
+    @Test
+    void realmWithoutPseudonymKeyIssuesNothing() throws Exception {
+        RealmRepresentation copy = RepositoryFiles.realm("/leerid-realm.json");
+        copy.setRealm("leerid-zonder-sleutel");
+        copy.setId("leerid-zonder-sleutel");
+        copy.setUsers(RepositoryFiles.realm("/dev/leerid-users-0.json").getUsers());
+        admin.realms().create(copy);
+        try {
+            String secret = admin.realm(copy.getRealm()).clients().findByClientId("klascement").get(0).getSecret();
+            String realmUrl = realm.getBaseUrl().replace("/realms/leerid", "/realms/" + copy.getRealm());
+            OidcService klascement = new OidcService(OidcService.discover(realmUrl), "klascement", secret);
+            OidcService.Login login = klascement.login(KLASCEMENT, "openid");
+            try (Browser browser = new Browser()) {
+                browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+                assertRefused(browser, "op dit moment niet");
+            }
+        } finally {
+            admin.realm(copy.getRealm()).remove();
+        }
+    }
+
+    @Test
+    void pseudonymKeyIsNeverInTheRealmExportOrAdminApi() throws Exception {
+        String key = Files.readString(RepositoryFiles.vaultDir().resolve("leerid_pseudonym-key")).strip();
+        RealmRepresentation export = realm.admin().partialExport(true, true);
+        String everything = JsonSerialization.writeValueAsString(export)
+                + JsonSerialization.writeValueAsString(realm.admin().clientScopes().findAll())
+                + JsonSerialization.writeValueAsString(realm.admin().components().query());
+        assertFalse(everything.contains(key), "the pseudonym key leaked into the admin API");
+        assertFalse(everything.contains(key.substring(0, 16)), "part of the pseudonym key leaked into the admin API");
+    }
+
+    private static void assertRefused(Browser browser, String dutchReason) {
+        URI where = browser.currentUri();
+        assertEquals("localhost", where.getHost(), "the browser must stay on LeerID's error page, not reach the service");
+        assertNull(where.getQuery() == null ? null : (where.getQuery().contains("code=") ? where.getQuery() : null),
+                "no authorization code may be issued");
+        assertTrue(browser.pageText().contains(dutchReason), "expected '" + dutchReason + "' in: " + browser.pageText());
+        assertFalse(browser.pageSource().contains("SAMLResponse"), "no SAML response may be issued");
+    }
+}

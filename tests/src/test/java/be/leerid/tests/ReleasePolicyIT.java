@@ -1,0 +1,109 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * Each service receives exactly the claims it was approved for (its client scopes): asking for
+ * more is invalid_scope, and nothing unapproved appears in any token, userinfo or SAML response.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class ReleasePolicyIT extends LeerIdTestBase {
+
+    /** Claims KlasCement is not approved for, and every other personal claim Keycloak could add. */
+    private static final Set<String> NOT_FOR_KLASCEMENT = Set.of("leerid", "given_name", "family_name", "name",
+            "preferred_username", "email", "ov_orgcode", "eduperson_entitlement", "leerid_grade", "leerid_class",
+            "realm_access", "resource_access", "groups");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"openid leerid-id", "openid leerid-name", "openid profile", "openid email"})
+    void unapprovedScopeIsInvalidScope(String scope) throws Exception {
+        OidcService.Login login = oidc("klascement").login(KLASCEMENT, scope);
+        try (Browser browser = new Browser()) {
+            browser.open(login.requestUri);
+            AuthenticationErrorResponse error = assertInstanceOf(AuthenticationErrorResponse.class,
+                    login.response(browser.currentUri()));
+            assertEquals(OAuth2Error.INVALID_SCOPE.getCode(), error.getErrorObject().getCode());
+        }
+    }
+
+    @Test
+    void klascementGetsOnlyPseudonymAndAffiliation() throws Exception {
+        OidcService klascement = oidc("klascement");
+        OidcService.Login login = klascement.login(KLASCEMENT, "openid");
+        try (Browser browser = new Browser()) {
+            browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            OidcService.Tokens tokens = login.redeem(browser.currentUri());
+            List<Map<String, Object>> everything = List.of(
+                    tokens.idToken().toJWTClaimsSet().getClaims(),
+                    klascement.accessTokenClaims(tokens.accessToken()).getClaims(),
+                    klascement.userInfo(tokens.accessToken()).toJSONObject(),
+                    klascement.introspect(tokens.accessToken()).toJSONObject());
+            for (Map<String, Object> claims : everything) {
+                for (String forbidden : NOT_FOR_KLASCEMENT) {
+                    assertFalse(claims.containsKey(forbidden), forbidden + " released to KlasCement: " + claims.keySet());
+                }
+                assertFalse(claims.toString().contains(LOTTE_LEERID), "raw LeerID released to KlasCement");
+            }
+            assertEquals(List.of("student", "member"), tokens.idToken().getStringListClaim("eduperson_affiliation"));
+            assertEquals(List.of("student@012345.leerid.be", "member@012345.leerid.be"),
+                    tokens.idToken().getStringListClaim("eduperson_scoped_affiliation"));
+        }
+    }
+
+    @Test
+    void smartschoolGetsItsApprovedClaimsAndOptionalScopeOnRequest() throws Exception {
+        OidcService smartschool = oidc("smartschool");
+        OidcService.Login login = smartschool.login(SINT_JOZEF, "openid leerid-class");
+        try (Browser browser = new Browser()) {
+            browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            OidcService.Tokens tokens = login.redeem(browser.currentUri());
+            var idToken = tokens.idToken();
+            assertEquals("Lotte", idToken.getStringClaim("given_name"));
+            assertEquals("Peeters", idToken.getStringClaim("family_name"));
+            assertEquals(List.of("012345"), idToken.getStringListClaim("ov_orgcode"));
+            assertEquals("5", idToken.getStringClaim("leerid_grade"));
+            assertEquals("5B", idToken.getStringClaim("leerid_class"));
+            var userInfo = smartschool.userInfo(tokens.accessToken()).toJSONObject();
+            assertEquals("Lotte", userInfo.get("given_name"));
+            for (Map<String, Object> claims : List.of(idToken.toJWTClaimsSet().getClaims(), userInfo)) {
+                assertFalse(claims.containsKey("leerid"), "raw LeerID released to Smartschool");
+                assertFalse(claims.containsKey("eduperson_entitlement"), "entitlements released to Smartschool");
+                assertFalse(claims.toString().contains(LOTTE_LEERID), "raw LeerID released to Smartschool");
+            }
+        }
+    }
+
+    @Test
+    void archiefGetsOnlyItsApprovedAttributes() throws Exception {
+        SamlService archief = archief();
+        SamlService.Request request = archief.authnRequest();
+        try (Browser browser = new Browser()) {
+            browser.open(request.browserUri()).login(LOTTE, LOTTE_PASSWORD);
+            SamlService.Verified response = archief.verify(browser.hiddenInput("SAMLResponse"), request.id());
+            assertEquals(Set.of(
+                    "urn:oasis:names:tc:SAML:attribute:pairwise-id",
+                    "urn:oid:1.3.6.1.4.1.5923.1.1.1.1",
+                    "urn:oid:1.3.6.1.4.1.5923.1.1.1.9",
+                    "urn:oid:1.3.6.1.4.1.25178.1.2.9",
+                    "urn:oid:1.3.6.1.4.1.5923.1.1.1.7"), response.attributes().keySet());
+            assertEquals(List.of("urn:mace:leerid.be:entitlement:archief"),
+                    response.attributes().get("urn:oid:1.3.6.1.4.1.5923.1.1.1.7"));
+            assertTrue(response.attributes().values().stream().flatMap(List::stream).noneMatch(v -> v.contains(LOTTE_LEERID)),
+                    "raw LeerID released to the archive");
+        }
+    }
+}
