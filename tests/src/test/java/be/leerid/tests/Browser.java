@@ -77,6 +77,29 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until the browser has been sent back to the service with a code or an error. Reading
+     * the address bar right after a click can still see the navigation in flight.
+     */
+    URI arrivalAt(URI redirectUri) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            String url = driver.getCurrentUrl();
+            if (url.startsWith(redirectUri.toString()) && (url.contains("code=") || url.contains("error="))) {
+                return URI.create(url);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the browser did not return to " + redirectUri + "; it is at " + url + "\n" + pageText());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     URI currentUri() {
         return URI.create(driver.getCurrentUrl());
     }

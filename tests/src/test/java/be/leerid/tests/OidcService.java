@@ -78,13 +78,13 @@ final class OidcService {
                     .build().toURI();
         }
 
-        AuthenticationResponse response(URI browserUri) throws Exception {
-            return AuthenticationResponseParser.parse(browserUri);
+        AuthenticationResponse response(Browser browser) throws Exception {
+            return AuthenticationResponseParser.parse(browser.arrivalAt(redirectUri));
         }
 
         /** Redeems the code the browser brought back and validates the ID token. */
-        Tokens redeem(URI browserUri) throws Exception {
-            AuthenticationResponse response = response(browserUri);
+        Tokens redeem(Browser browser) throws Exception {
+            AuthenticationResponse response = response(browser);
             if (response instanceof AuthenticationErrorResponse error) {
                 throw new AssertionError("authorization failed: " + error.getErrorObject());
             }

@@ -36,11 +36,11 @@ class PseudonymStabilityIT extends LeerIdTestBase {
         try (Browser browser = new Browser()) {
             OidcService.Login smartschool = oidc("smartschool").login(ATHENEUM, "openid");
             browser.open(smartschool.requestUri).login(username, password);
-            String smartschoolSub = smartschool.redeem(browser.currentUri()).idToken().getSubject().getValue();
+            String smartschoolSub = smartschool.redeem(browser).idToken().getSubject().getValue();
 
             OidcService.Login klascement = oidc("klascement").login(KLASCEMENT, "openid");
             browser.open(klascement.requestUri);
-            String klascementSub = klascement.redeem(browser.currentUri()).idToken().getSubject().getValue();
+            String klascementSub = klascement.redeem(browser).idToken().getSubject().getValue();
 
             SamlService archief = archief();
             SamlService.Request request = archief.authnRequest();

@@ -116,7 +116,10 @@ class RefusalIT extends LeerIdTestBase {
         assertFalse(everything.contains(key.substring(0, 16)), "part of the pseudonym key leaked into the admin API");
     }
 
-    private static void assertRefused(Browser browser, String dutchReason) {
+    private static void assertRefused(Browser browser, String dutchReason) throws InterruptedException {
+        for (int i = 0; i < 100 && !browser.pageText().contains(dutchReason); i++) {
+            Thread.sleep(100);
+        }
         URI where = browser.currentUri();
         assertEquals("localhost", where.getHost(), "the browser must stay on LeerID's error page, not reach the service");
         assertNull(where.getQuery() == null ? null : (where.getQuery().contains("code=") ? where.getQuery() : null),

@@ -35,7 +35,7 @@ class ReleasePolicyIT extends LeerIdTestBase {
         try (Browser browser = new Browser()) {
             browser.open(login.requestUri);
             AuthenticationErrorResponse error = assertInstanceOf(AuthenticationErrorResponse.class,
-                    login.response(browser.currentUri()));
+                    login.response(browser));
             assertEquals(OAuth2Error.INVALID_SCOPE.getCode(), error.getErrorObject().getCode());
         }
     }
@@ -46,7 +46,7 @@ class ReleasePolicyIT extends LeerIdTestBase {
         OidcService.Login login = klascement.login(KLASCEMENT, "openid");
         try (Browser browser = new Browser()) {
             browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
-            OidcService.Tokens tokens = login.redeem(browser.currentUri());
+            OidcService.Tokens tokens = login.redeem(browser);
             List<Map<String, Object>> everything = List.of(
                     tokens.idToken().toJWTClaimsSet().getClaims(),
                     klascement.accessTokenClaims(tokens.accessToken()).getClaims(),
@@ -70,7 +70,7 @@ class ReleasePolicyIT extends LeerIdTestBase {
         OidcService.Login login = smartschool.login(SINT_JOZEF, "openid leerid-class");
         try (Browser browser = new Browser()) {
             browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
-            OidcService.Tokens tokens = login.redeem(browser.currentUri());
+            OidcService.Tokens tokens = login.redeem(browser);
             var idToken = tokens.idToken();
             assertEquals("Lotte", idToken.getStringClaim("given_name"));
             assertEquals("Peeters", idToken.getStringClaim("family_name"));

@@ -49,7 +49,7 @@ class SingleSignOnIT extends LeerIdTestBase {
             // Smartschool at Sint-Jozef: the one time the learner types a password.
             OidcService.Login sintJozef = smartschool.login(SINT_JOZEF, "openid");
             browser.open(sintJozef.requestUri).login(LOTTE, LOTTE_PASSWORD);
-            OidcService.Tokens sintJozefTokens = sintJozef.redeem(browser.currentUri());
+            OidcService.Tokens sintJozefTokens = sintJozef.redeem(browser);
             assertEquals(smartschoolPseudonym, sintJozefTokens.idToken().getSubject().getValue());
             assertEquals(smartschoolPseudonym, smartschool.accessTokenClaims(sintJozefTokens.accessToken()).getSubject());
             assertEquals(smartschoolPseudonym, smartschool.userInfo(sintJozefTokens.accessToken()).getSubject().getValue());
@@ -59,13 +59,13 @@ class SingleSignOnIT extends LeerIdTestBase {
             OidcService.Login atheneum = smartschool.login(ATHENEUM, "openid");
             browser.open(atheneum.requestUri);
             assertFalse(browser.showsLoginForm(), "single sign-on must not ask for credentials again");
-            assertEquals(smartschoolPseudonym, atheneum.redeem(browser.currentUri()).idToken().getSubject().getValue());
+            assertEquals(smartschoolPseudonym, atheneum.redeem(browser).idToken().getSubject().getValue());
 
             // KlasCement: its own pseudonym, no password.
             OidcService.Login klas = klascement.login(KLASCEMENT, "openid");
             browser.open(klas.requestUri);
             assertFalse(browser.showsLoginForm(), "single sign-on must not ask for credentials again");
-            OidcService.Tokens klasTokens = klas.redeem(browser.currentUri());
+            OidcService.Tokens klasTokens = klas.redeem(browser);
             assertEquals(klascementPseudonym, klasTokens.idToken().getSubject().getValue());
             assertEquals(klascementPseudonym, klascement.userInfo(klasTokens.accessToken()).getSubject().getValue());
             assertEquals(klascementPseudonym, klascement.introspect(klasTokens.accessToken()).getSubject().getValue());

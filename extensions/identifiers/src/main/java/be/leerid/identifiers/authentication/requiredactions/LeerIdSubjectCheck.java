@@ -2,6 +2,7 @@ package be.leerid.identifiers.authentication.requiredactions;
 
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.protocol.PseudonymKeyStartupCheck;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -77,6 +78,7 @@ public final class LeerIdSubjectCheck implements RequiredActionProvider, Require
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        PseudonymKeyStartupCheck.register(factory);
     }
 
     @Override
