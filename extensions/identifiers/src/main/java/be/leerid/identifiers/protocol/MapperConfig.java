@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import be.leerid.identifiers.Claim;
+import be.leerid.identifiers.SubjectUnavailableException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -56,6 +59,17 @@ public final class MapperConfig {
      */
     public static ProtocolMapperConfigException invalid(String message) {
         return new ProtocolMapperConfigException(message, "leeridInvalidMapperConfig");
+    }
+
+    /** On a client (not a client scope), the pseudonym mappers need a decidable sector. */
+    public static void validateSector(ProtocolMapperContainerModel container) throws ProtocolMapperConfigException {
+        if (container instanceof ClientModel client) {
+            try {
+                LeerIdSubjects.sector(client);
+            } catch (SubjectUnavailableException e) {
+                throw invalid(e.getMessage());
+            }
+        }
     }
 
     public static void validateScope(ProtocolMapperModel model) throws ProtocolMapperConfigException {

@@ -4,8 +4,6 @@ import java.util.List;
 
 import be.leerid.identifiers.protocol.LeerIdSubjects;
 import be.leerid.identifiers.protocol.MapperConfig;
-import be.leerid.identifiers.SubjectUnavailableException;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
@@ -61,13 +59,7 @@ public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel container,
                                ProtocolMapperModel mapperModel) throws ProtocolMapperConfigException {
-        if (container instanceof ClientModel client) {
-            try {
-                LeerIdSubjects.sector(client);
-            } catch (SubjectUnavailableException e) {
-                throw MapperConfig.invalid(e.getMessage());
-            }
-        }
+        MapperConfig.validateSector(container);
     }
 
     @Override

@@ -2,12 +2,10 @@ package be.leerid.identifiers.protocol.saml.mappers;
 
 import java.util.List;
 
-import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.protocol.LeerIdSubjects;
 import be.leerid.identifiers.protocol.MapperConfig;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
@@ -75,13 +73,7 @@ public final class LeerIdPairwiseIdMapper extends AbstractSAMLProtocolMapper
         if (!PERSISTENT.equals(mapperModel.getConfig().get(NameIdMapperHelper.MAPPER_NAMEID_FORMAT))) {
             throw MapperConfig.invalid(NameIdMapperHelper.MAPPER_NAMEID_FORMAT + " must be " + PERSISTENT);
         }
-        if (container instanceof ClientModel client) {
-            try {
-                LeerIdSubjects.sector(client);
-            } catch (SubjectUnavailableException e) {
-                throw MapperConfig.invalid(e.getMessage());
-            }
-        }
+        MapperConfig.validateSector(container);
     }
 
     @Override
