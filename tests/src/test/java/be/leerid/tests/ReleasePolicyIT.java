@@ -88,6 +88,26 @@ class ReleasePolicyIT extends LeerIdTestBase {
     }
 
     @Test
+    void rawLeeridGoesOnlyToAClientApprovedForIt() throws Exception {
+        String klascementId = realm.admin().clients().findByClientId("klascement").get(0).getId();
+        String leeridScope = realm.admin().clientScopes().findAll().stream()
+                .filter(scope -> scope.getName().equals("leerid-id")).findFirst().orElseThrow().getId();
+        realm.admin().clients().get(klascementId).addOptionalClientScope(leeridScope);
+        try {
+            OidcService klascement = oidc("klascement");
+            OidcService.Login login = klascement.login(KLASCEMENT, "openid leerid-id");
+            try (Browser browser = new Browser()) {
+                browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+                OidcService.Tokens tokens = login.redeem(browser);
+                assertEquals(LOTTE_LEERID, tokens.idToken().getStringClaim("leerid"));
+                assertEquals(LOTTE_LEERID, klascement.userInfo(tokens.accessToken()).getStringClaim("leerid"));
+            }
+        } finally {
+            realm.admin().clients().get(klascementId).removeOptionalClientScope(leeridScope);
+        }
+    }
+
+    @Test
     void archiefGetsOnlyItsApprovedAttributes() throws Exception {
         SamlService archief = archief();
         SamlService.Request request = archief.authnRequest();
