@@ -1,7 +1,5 @@
 package be.leerid.tests;
 
-import java.nio.file.Path;
-
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -20,9 +18,5 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .option("vault-dir", RepositoryFiles.vaultDir().toString())
                 // Theme and message changes between runs must be seen by the next run.
                 .option("spi-theme--cache-themes", "false");
-    }
-
-    static Path root() {
-        return RepositoryFiles.root();
     }
 }

@@ -1,8 +1,6 @@
 package be.leerid.tests;
 
 import java.net.URI;
-import java.util.List;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -140,9 +138,5 @@ final class OidcService {
     }
 
     record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken) {
-    }
-
-    static List<String> claimNames(JWTClaimsSet claims) {
-        return List.copyOf(claims.getClaims().keySet());
     }
 }

@@ -40,11 +40,12 @@ public final class LeerIdSubjects {
             return pseudonym(session, client, user);
         } catch (SubjectUnavailableException e) {
             LOG.warnf("LeerID refused to issue a subject: %s", e.getMessage());
-            boolean serverSide = e.reason() != Reason.NO_LEERID;
-            throw new ErrorResponseException(serverSide ? OAuthErrorException.SERVER_ERROR : OAuthErrorException.INVALID_GRANT,
-                    serverSide ? "LeerID cannot issue a pseudonym for this client; see the server log"
-                            : "the user has no LeerID",
-                    serverSide ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.BAD_REQUEST);
+            if (e.reason() == Reason.NO_LEERID) {
+                throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT, "the user has no LeerID",
+                        Response.Status.BAD_REQUEST);
+            }
+            throw new ErrorResponseException(OAuthErrorException.SERVER_ERROR,
+                    "LeerID cannot issue a pseudonym for this client; see the server log", Response.Status.INTERNAL_SERVER_ERROR);
         }
     }
 
