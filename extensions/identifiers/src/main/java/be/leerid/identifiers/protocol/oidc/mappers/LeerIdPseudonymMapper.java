@@ -12,6 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
@@ -19,13 +20,15 @@ import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import org.keycloak.representations.LogoutToken;
 
 /**
- * Sets {@code sub} in the ID token, access token, userinfo and introspection response to the
+ * Sets {@code sub} in the ID token, access token, userinfo, introspection and logout tokens to the
  * learner's pairwise pseudonym for the client's sector. Users without a LeerID get no token.
  */
 public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper,
+        LogoutTokenMapper {
 
     public static final String PROVIDER_ID = "oidc-leerid-pseudonym-mapper";
 
@@ -86,6 +89,14 @@ public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
     @Override
     public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
+        return token;
+    }
+
+    /** Back-channel logout tokens name the same subject the service knows, never Keycloak's user id. */
+    @Override
+    public LogoutToken transformLogoutToken(LogoutToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         token.setSubject(pseudonym(session, userSession, clientSessionCtx));
         return token;
     }
