@@ -35,8 +35,22 @@ public final class PseudonymKeys {
     private PseudonymKeys() {
     }
 
-    /** @throws SubjectUnavailableException with {@link Reason#NO_KEY} if the vault has no usable key */
+    /**
+     * Reads the vault once per request: a token response runs several mappers, each wanting the key.
+     *
+     * @throws SubjectUnavailableException with {@link Reason#NO_KEY} if the vault has no usable key
+     */
     public static PseudonymDeriver deriver(KeycloakSession session, RealmModel realm) {
+        String requestAttribute = PseudonymKeys.class.getName() + "." + realm.getId();
+        PseudonymDeriver forThisRequest = session.getAttribute(requestAttribute, PseudonymDeriver.class);
+        if (forThisRequest == null) {
+            forThisRequest = fromVault(session, realm);
+            session.setAttribute(requestAttribute, forThisRequest);
+        }
+        return forThisRequest;
+    }
+
+    private static PseudonymDeriver fromVault(KeycloakSession session, RealmModel realm) {
         String secret = readSecret(session).orElseThrow(() -> new SubjectUnavailableException(Reason.NO_KEY,
                 "realm \"" + realm.getName() + "\" has no pseudonym key: add the vault entry \"" + VAULT_ENTRY
                         + "\" (files vault: file \"" + realm.getName() + "_" + VAULT_ENTRY + "\" in the vault directory)"));
