@@ -1,0 +1,198 @@
+package be.leerid.register;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic synthetic registers: the same seed and sizes give the same feeds, byte for byte.
+ * Flemish-looking names, schools of realistic size (primary ~220, secondary ~650 learners), grades
+ * that match ages, and deltas with moves between schools, leavers and newcomers. Used by the demo
+ * data, the tests and the benchmark. Person {@code i} is computed from the seed and {@code i}
+ * alone, so huge feeds stream without being held in memory.
+ */
+public final class SyntheticRegister {
+
+    private static final String[] GIVEN = {"Lotte", "Noah", "Emma", "Arthur", "Louise", "Jules", "Olivia", "Lucas",
+            "Mila", "Liam", "Ella", "Adam", "Marie", "Louis", "Nora", "Victor", "Lina", "Mathis", "Elena", "Finn",
+            "Sofie", "Wout", "Fien", "Stan", "Jana", "Rune", "Lore", "Seppe", "Hanne", "Warre", "Amber", "Bram",
+            "Yasmine", "Mohamed", "Anouk", "Tuur", "Zoë", "Matteo", "Axelle", "Ibrahim"};
+    private static final String[] FAMILY = {"Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes",
+            "Goossens", "Wouters", "De Smet", "Hermans", "Aerts", "Vermeulen", "Van Damme", "Lambrechts", "Pauwels",
+            "Michiels", "Vandenberghe", "De Clercq", "Martens", "Segers", "Dewulf", "Verstraete", "Van den Broeck",
+            "Cools", "Smets", "Coppens", "Desmet", "Vermeersch", "Van de Velde", "Bogaerts", "El Amrani", "Yilmaz",
+            "De Backer", "Verhoeven", "Baert", "Stevens", "Wuyts", "Van Acker", "Declercq"};
+    private static final int PRIMARY_SIZE = 220;
+    private static final int SECONDARY_SIZE = 650;
+    private static final int FIRST_LEERID = 10_000_001;
+
+    private final long seed;
+    private final int learners;
+    private final int staff;
+    private final LocalDate today;
+    private final LocalDate schoolYearStart;
+
+    public SyntheticRegister(long seed, int learners, int staff, LocalDate today) {
+        this.seed = seed;
+        this.learners = learners;
+        this.staff = staff;
+        this.today = today;
+        int year = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+        this.schoolYearStart = LocalDate.of(year, 9, 1);
+    }
+
+    public static String leerid(int index) {
+        return Integer.toString(FIRST_LEERID + index);
+    }
+
+    /** A full Discimus feed of every learner. */
+    public void writeLearners(OutputStream out, long sequence) throws IOException {
+        Writer w = writer(out);
+        header(w, "discimus", "full", sequence, null);
+        for (int i = 0; i < learners; i++) {
+            learner(w, i, school(i), null);
+        }
+        end(w, learners);
+    }
+
+    /** A full Edison feed of every staff member; about one in eight works at two schools. */
+    public void writeStaff(OutputStream out, long sequence) throws IOException {
+        Writer w = writer(out);
+        header(w, "edison", "full", sequence, null);
+        for (int i = 0; i < staff; i++) {
+            staffMember(w, i);
+        }
+        end(w, staff);
+    }
+
+    /**
+     * A Discimus delta touching {@code share} of the learners: half move to another school, three in
+     * ten leave, and newcomers make up the rest.
+     */
+    public void writeLearnerDelta(OutputStream out, long since, double share) throws IOException {
+        Writer w = writer(out);
+        header(w, "discimus", "delta", since + 1, since);
+        int changed = (int) Math.round(learners * share);
+        int moves = changed / 2;
+        int leavers = changed * 3 / 10;
+        int newcomers = changed - moves - leavers;
+        int step = Math.max(1, learners / Math.max(1, moves + leavers));
+        int rows = 0;
+        for (int k = 0; k < moves + leavers; k++) {
+            int i = (k * step) % learners;
+            String oldSchool = school(i);
+            if (k < moves) {
+                learner(w, i, oldSchool, school((i + 977) % learners));
+            } else {
+                learner(w, i, oldSchool, "");
+            }
+            rows++;
+        }
+        for (int k = 0; k < newcomers; k++) {
+            learner(w, learners + k, school(k), null);
+            rows++;
+        }
+        end(w, rows);
+    }
+
+    /** The institution number of learner {@code i}'s school. */
+    public String school(int i) {
+        boolean secondary = i % 2 == 1;
+        int size = secondary ? SECONDARY_SIZE : PRIMARY_SIZE;
+        int school = (i / 2) / (size / 2);
+        return String.format("%06d", (secondary ? 100_000 : 10_000) + school);
+    }
+
+    private void learner(Writer w, int i, String school, String movedTo) throws IOException {
+        SplittableRandom r = random(i);
+        boolean secondary = school.startsWith("1");
+        int grade = 1 + r.nextInt(6);
+        int age = (secondary ? 12 : 6) + grade - 1;
+        LocalDate birth = schoolYearStart.minusYears(age).minusDays(r.nextInt(365));
+        String klass = grade + String.valueOf((char) ('A' + r.nextInt(secondary ? 4 : 2)));
+        StringBuilder row = new StringBuilder(256)
+                .append("{\"type\":\"learner\",\"leerid\":\"").append(leerid(i))
+                .append("\",\"givenName\":\"").append(pick(GIVEN, r))
+                .append("\",\"familyName\":\"").append(pick(FAMILY, r))
+                .append("\",\"birthDate\":\"").append(birth)
+                .append("\",\"enrolments\":[");
+        LocalDate start = schoolYearStart.minusYears(grade - 1L);
+        if (movedTo == null) {
+            enrolment(row, school, Integer.toString(grade), klass, start, null);
+        } else {
+            enrolment(row, school, Integer.toString(grade), klass, start, today);
+            if (!movedTo.isEmpty()) {
+                row.append(',');
+                enrolment(row, movedTo, Integer.toString(grade), grade + "A", today, null);
+            }
+        }
+        w.write(row.append("]}\n").toString());
+    }
+
+    private static void enrolment(StringBuilder row, String school, String grade, String klass, LocalDate start, LocalDate end) {
+        row.append("{\"school\":\"").append(school).append("\",\"grade\":\"").append(grade)
+                .append("\",\"class\":\"").append(klass).append("\",\"start\":\"").append(start).append('"');
+        if (end != null) {
+            row.append(",\"end\":\"").append(end).append('"');
+        }
+        row.append('}');
+    }
+
+    private void staffMember(Writer w, int i) throws IOException {
+        SplittableRandom r = random(-1 - i);
+        LocalDate birth = today.minusYears(23 + r.nextInt(40)).minusDays(r.nextInt(365));
+        String role = switch (r.nextInt(20)) {
+            case 0 -> "school-leader";
+            case 1 -> "ict-coordinator";
+            default -> "teacher";
+        };
+        StringBuilder row = new StringBuilder(256)
+                .append("{\"type\":\"staff\",\"staffId\":\"E").append(1_000_000 + i)
+                .append("\",\"nationalRegisterNumber\":\"").append(nationalRegisterNumber(birth, i))
+                .append("\",\"givenName\":\"").append(pick(GIVEN, r))
+                .append("\",\"familyName\":\"").append(pick(FAMILY, r))
+                .append("\",\"assignments\":[{\"school\":\"").append(school(r.nextInt(Math.max(1, learners))))
+                .append("\",\"role\":\"").append(role).append("\",\"start\":\"").append(schoolYearStart.minusYears(r.nextInt(20)))
+                .append("\"}");
+        if (r.nextInt(8) == 0) {
+            row.append(",{\"school\":\"").append(school(r.nextInt(Math.max(1, learners))))
+                    .append("\",\"role\":\"teacher\",\"start\":\"").append(schoolYearStart).append("\"}");
+        }
+        w.write(row.append("]}\n").toString());
+    }
+
+    /** A checksum-valid, synthetic rijksregisternummer for the birth date. */
+    static String nationalRegisterNumber(LocalDate birth, int serial) {
+        String base = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(),
+                1 + serial % 997);
+        long value = Long.parseLong(base) + (birth.getYear() >= 2000 ? 2_000_000_000L : 0);
+        return base + String.format("%02d", 97 - (value % 97));
+    }
+
+    private SplittableRandom random(long i) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
+    }
+
+    private static String pick(String[] names, SplittableRandom r) {
+        return names[r.nextInt(names.length)];
+    }
+
+    private static Writer writer(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void header(Writer w, String register, String kind, long sequence, Long since) throws IOException {
+        w.write("{\"format\":\"" + FeedHeader.FORMAT + "\",\"version\":" + FeedHeader.VERSION + ",\"register\":\"" + register
+                + "\",\"kind\":\"" + kind + "\",\"sequence\":" + sequence + (since == null ? "" : ",\"since\":" + since) + "}\n");
+    }
+
+    private static void end(Writer w, int rows) throws IOException {
+        w.write("{\"type\":\"end\",\"rows\":" + rows + "}\n");
+        w.flush();
+    }
+}

@@ -1,0 +1,145 @@
+package be.leerid.register;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FeedReaderTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final String HEADER = "{\"format\":\"leerid-register-feed\",\"version\":1,\"register\":\"discimus\",\"kind\":\"full\",\"sequence\":7}";
+
+    private static String learner(String leerid, String birthDate, String school, String start, String end) {
+        return "{\"type\":\"learner\"" + (leerid == null ? "" : ",\"leerid\":\"" + leerid + "\"")
+                + ",\"givenName\":\"Lotte\",\"familyName\":\"Peeters\",\"birthDate\":\"" + birthDate
+                + "\",\"enrolments\":[{\"school\":\"" + school + "\",\"grade\":\"5\",\"class\":\"5B\",\"start\":\"" + start + "\""
+                + (end == null ? "" : ",\"end\":\"" + end + "\"") + "}]}";
+    }
+
+    private static FeedReader.Validation validate(String feed) throws Exception {
+        return FeedReader.validate(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), TODAY);
+    }
+
+    private static byte[] generate(SyntheticRegister register) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        register.writeLearners(out, 1);
+        return out.toByteArray();
+    }
+
+    @Test
+    void generatedFeedsAreValidAndDeterministic() throws Exception {
+        byte[] feed = generate(new SyntheticRegister(42, 2_000, 300, TODAY));
+        assertArrayEquals(feed, generate(new SyntheticRegister(42, 2_000, 300, TODAY)));
+        FeedReader.Validation validation = FeedReader.validate(new ByteArrayInputStream(feed), new ByteArrayOutputStream(), TODAY);
+        assertEquals(List.of(), validation.problems());
+        assertEquals(2_000, validation.validRows());
+
+        ByteArrayOutputStream staff = new ByteArrayOutputStream();
+        new SyntheticRegister(42, 2_000, 300, TODAY).writeStaff(staff, 1);
+        FeedReader.Validation staffValidation = FeedReader.validate(new ByteArrayInputStream(staff.toByteArray()),
+                new ByteArrayOutputStream(), TODAY);
+        assertEquals(List.of(), staffValidation.problems());
+        assertEquals(300, staffValidation.validRows());
+    }
+
+    @Test
+    void deltaHoldsMovesLeaversAndNewcomers() throws Exception {
+        SyntheticRegister register = new SyntheticRegister(42, 1_000, 0, TODAY);
+        ByteArrayOutputStream delta = new ByteArrayOutputStream();
+        register.writeLearnerDelta(delta, 1, 0.10);
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        FeedReader.Validation validation = FeedReader.validate(new ByteArrayInputStream(delta.toByteArray()), spool, TODAY);
+        assertEquals(List.of(), validation.problems());
+        assertEquals(FeedHeader.Kind.DELTA, validation.header().kind());
+        List<RegisterRecord> records = new ArrayList<>();
+        FeedReader.forEachValid(new ByteArrayInputStream(spool.toByteArray()), validation, TODAY, records::add);
+        assertEquals(100, records.size());
+        long leavers = records.stream().filter(r -> !r.activeOn(TODAY)).count();
+        long movers = records.stream().filter(r -> ((RegisterRecord.Learner) r).enrolments().size() == 2).count();
+        assertEquals(30, leavers);
+        assertEquals(50, movers);
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndTheRestIsValid() throws Exception {
+        String feed = String.join("\n",
+                HEADER,
+                learner("10000001", "2015-04-12", "012345", "2025-09-01", null),
+                learner(null, "2015-04-12", "012345", "2025-09-01", null),
+                learner("10000002", "2015-02-30", "012345", "2025-09-01", null),
+                learner("10000003", "2015-04-12", "12AB", "2025-09-01", null),
+                learner("10000004", "2015-04-12", "012345", "2025-09-01", "2024-06-30"),
+                learner("10000005", "2015-04-12", "012345", "2025-09-01", null),
+                learner("10000005", "2015-04-12", "067890", "2025-09-01", null),
+                "{not json",
+                learner("10000006", "2031-01-01", "012345", "2025-09-01", null),
+                "{\"type\":\"end\",\"rows\":9}", "");
+        FeedReader.Validation validation = validate(feed);
+        assertEquals(List.of(
+                new RowProblem(3, "missing leerid"),
+                new RowProblem(4, "impossible birthDate"),
+                new RowProblem(5, "unknown school format (5 or 6 digit institution number)"),
+                new RowProblem(6, "enrolment ends before it starts"),
+                new RowProblem(7, "duplicate id (also on line 8)"),
+                new RowProblem(8, "duplicate id (also on line 7)"),
+                new RowProblem(9, "not valid JSON"),
+                new RowProblem(10, "impossible birthDate")), validation.problems());
+        assertEquals(1, validation.validRows());
+        assertTrue(validation.validLeerids().containsKey("10000001"));
+        for (RowProblem problem : validation.problems()) {
+            assertFalse(problem.reason().contains("1000000"), "a report must not repeat personal data");
+        }
+    }
+
+    @Test
+    void truncatedFeedIsMalformed() {
+        String feed = HEADER + "\n" + learner("10000001", "2015-04-12", "012345", "2025-09-01", null) + "\n";
+        MalformedFeedException e = assertThrows(MalformedFeedException.class, () -> validate(feed));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        String wrongCount = feed + "{\"type\":\"end\",\"rows\":2}\n";
+        assertThrows(MalformedFeedException.class, () -> validate(wrongCount));
+    }
+
+    @Test
+    void wrongHeaderOrVersionIsMalformed() {
+        assertThrows(MalformedFeedException.class, () -> validate("leerid,given,family\n"));
+        assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("\"version\":1", "\"version\":2") + "\n{\"type\":\"end\",\"rows\":0}\n"));
+        assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("discimus", "smartschool") + "\n{\"type\":\"end\",\"rows\":0}\n"));
+        assertThrows(MalformedFeedException.class, () -> validate(""));
+    }
+
+    @Test
+    void notUtf8IsMalformed() throws Exception {
+        byte[] latin1 = (HEADER + "\n" + learner("10000001", "2015-04-12", "012345", "2025-09-01", null)
+                .replace("Peeters", "Pe\u00ebters") + "\n{\"type\":\"end\",\"rows\":1}\n").getBytes(StandardCharsets.ISO_8859_1);
+        MalformedFeedException e = assertThrows(MalformedFeedException.class,
+                () -> FeedReader.validate(new ByteArrayInputStream(latin1), new ByteArrayOutputStream(), TODAY));
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void staffRowsCheckTheNationalRegisterNumber() throws Exception {
+        String header = HEADER.replace("discimus", "edison");
+        String valid = "{\"type\":\"staff\",\"staffId\":\"E1\",\"nationalRegisterNumber\":\""
+                + SyntheticRegister.nationalRegisterNumber(LocalDate.of(1985, 7, 30), 33)
+                + "\",\"givenName\":\"An\",\"familyName\":\"Wouters\",\"assignments\":[{\"school\":\"012345\",\"role\":\"teacher\",\"start\":\"2020-09-01\"},"
+                + "{\"school\":\"067890\",\"role\":\"ict-coordinator\",\"start\":\"2020-09-01\"}]}";
+        String invalid = valid.replace("\"E1\"", "\"E2\"").replaceAll("\"nationalRegisterNumber\":\"[0-9]+\"", "\"nationalRegisterNumber\":\"85073003399\"");
+        FeedReader.Validation validation = validate(header + "\n" + valid + "\n" + invalid + "\n{\"type\":\"end\",\"rows\":2}\n");
+        assertEquals(List.of(new RowProblem(3, "missing or invalid nationalRegisterNumber")), validation.problems());
+        assertTrue(NationalRegisterNumber.isValid("85073003328"));
+        assertFalse(NationalRegisterNumber.isValid("85073003329"));
+    }
+}
