@@ -14,9 +14,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,8 +38,13 @@ public final class FeedReader {
     static final int MAX_LINE_CHARS = 64 * 1024;
 
     /** The outcome of pass one. */
+    /**
+     * @param validLeerids   ids of the valid rows, with their line
+     * @param mentionedIds   ids of every row that names one, valid or not: a full feed's absentees are
+     *                       the accounts whose id is not mentioned, so a bad row never disables its person
+     */
     public record Validation(FeedHeader header, long rows, List<RowProblem> problems, BitSet rejectedLines,
-                             Map<String, Long> validLeerids) {
+                             Map<String, Long> validLeerids, Set<String> mentionedIds) {
 
         public long validRows() {
             return validLeerids.size();
@@ -63,6 +71,7 @@ public final class FeedReader {
         BitSet rejected = new BitSet();
         Map<String, Long> firstLine = new HashMap<>();
         Map<String, Boolean> reportedDuplicates = new HashMap<>();
+        Set<String> mentioned = new HashSet<>();
         try {
             for (String line = readLine(reader, lineNumber + 1); line != null; line = readLine(reader, lineNumber + 1)) {
                 lineNumber++;
@@ -95,6 +104,7 @@ public final class FeedReader {
                     continue;
                 }
                 rows++;
+                mentionedId(row).ifPresent(mentioned::add);
                 try {
                     RegisterRecord record = parse(header, type, row, today);
                     Long earlier = firstLine.putIfAbsent(record.leerid(), lineNumber);
@@ -125,7 +135,7 @@ public final class FeedReader {
         Map<String, Long> valid = new HashMap<>(firstLine);
         valid.values().removeIf(line -> rejected.get(Math.toIntExact(line)));
         problems.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new Validation(header, rows, List.copyOf(problems), rejected, valid);
+        return new Validation(header, rows, List.copyOf(problems), rejected, valid, mentioned);
     }
 
     /** Pass two: the valid person rows of a spool that passed {@link #validate}, in order. */
@@ -174,6 +184,16 @@ public final class FeedReader {
                 yield RowParser.staff(row);
             }
         };
+    }
+
+    private static Optional<String> mentionedId(JsonNode row) {
+        if (row.path("leerid").isTextual()) {
+            return Optional.of(row.path("leerid").asText());
+        }
+        if (row.path("staffId").isTextual()) {
+            return Optional.of("S-" + row.path("staffId").asText());
+        }
+        return Optional.empty();
     }
 
     private static FeedHeader header(String line, long lineNumber) throws MalformedFeedException {

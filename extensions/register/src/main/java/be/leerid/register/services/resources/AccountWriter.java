@@ -1,0 +1,107 @@
+package be.leerid.register.services.resources;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.register.DesiredAccount;
+import be.leerid.register.Usernames;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+
+/** Makes one account match the register, through Keycloak's user model (caches stay coherent). */
+final class AccountWriter {
+
+    enum Outcome { CREATED, UPDATED, UNCHANGED, DISABLED }
+
+    /** Domain separation: these HMAC inputs can never collide with a client's sector (a host name). */
+    static final String USERNAME_SECTOR = "#username";
+    static final String NRN_SECTOR = "#national-register-number";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final PseudonymDeriver deriver;
+    private final LocalDate today;
+
+    AccountWriter(KeycloakSession session, RealmModel realm, PseudonymDeriver deriver, LocalDate today) {
+        this.session = session;
+        this.realm = realm;
+        this.deriver = deriver;
+        this.today = today;
+    }
+
+    String nrnHash(String nationalRegisterNumber) {
+        return deriver.derive(NRN_SECTOR, nationalRegisterNumber);
+    }
+
+    Outcome apply(DesiredAccount desired, String existingUserId) {
+        UserModel user = existingUserId == null ? null : session.users().getUserById(realm, existingUserId);
+        if (user == null) {
+            if (!desired.active()) {
+                return Outcome.UNCHANGED;
+            }
+            String suffix = deriver.derive(USERNAME_SECTOR, desired.leerid()).substring(0, 4);
+            user = session.users().addUser(realm, Usernames.of(desired.givenName(), desired.familyName(), suffix));
+            user.setEnabled(true);
+            user.setFirstName(desired.givenName());
+            user.setLastName(desired.familyName());
+            desired.attributes().forEach(user::setAttribute);
+            return Outcome.CREATED;
+        }
+        if (!desired.active()) {
+            return disable(user) ? Outcome.DISABLED : Outcome.UNCHANGED;
+        }
+        boolean changed = false;
+        if (!user.isEnabled()) {
+            user.setEnabled(true);
+            user.removeAttribute(DesiredAccount.LEFT_ON);
+            changed = true;
+        }
+        if (!Objects.equals(user.getFirstName(), desired.givenName())) {
+            user.setFirstName(desired.givenName());
+            changed = true;
+        }
+        if (!Objects.equals(user.getLastName(), desired.familyName())) {
+            user.setLastName(desired.familyName());
+            changed = true;
+        }
+        for (String name : DesiredAccount.REGISTER_ATTRIBUTES) {
+            List<String> want = desired.attributes().get(name);
+            List<String> have = user.getAttributeStream(name).toList();
+            if (want == null && !have.isEmpty()) {
+                user.removeAttribute(name);
+                changed = true;
+            } else if (want != null && !(want.size() == have.size() && new HashSet<>(want).equals(new HashSet<>(have)))) {
+                user.setAttribute(name, want);
+                changed = true;
+            }
+        }
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** Disables the account and ends every session and offline token at once. */
+    boolean disable(String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        return user != null && disable(user);
+    }
+
+    private boolean disable(UserModel user) {
+        if (!user.isEnabled()) {
+            return false;
+        }
+        user.setEnabled(false);
+        user.setSingleAttribute(DesiredAccount.LEFT_ON, today.toString());
+        // Tokens issued before now stop working, wherever they are.
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
+        online.forEach(s -> session.sessions().removeUserSession(realm, s));
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        return true;
+    }
+}

@@ -1,0 +1,111 @@
+package be.leerid.register.services.resources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.register.DisableGuard;
+import be.leerid.register.FeedReader;
+import be.leerid.register.MalformedFeedException;
+import be.leerid.register.RowProblem;
+import be.leerid.register.SyncReport;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * {@code POST /realms/{realm}/register-sync/feed}: a register feed in, a report out. Only a caller
+ * holding the realm role {@value #ROLE} may use it (the register-sync client's service account).
+ */
+public final class RegisterSyncResource {
+
+    public static final String ROLE = "register-sync";
+    private static final Logger LOG = Logger.getLogger(RegisterSyncResource.class);
+
+    private final KeycloakSession session;
+    private final DisableGuard guard;
+
+    RegisterSyncResource(KeycloakSession session, DisableGuard guard) {
+        this.session = session;
+        this.guard = guard;
+    }
+
+    @POST
+    @Path("feed")
+    @Consumes({"application/x-ndjson", "application/jsonl", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response sync(InputStream feed, @QueryParam("force") boolean force) throws IOException {
+        Response refused = authorize();
+        if (refused != null) {
+            return refused;
+        }
+        RealmModel realm = session.getContext().getRealm();
+        LocalDate today = LocalDate.now();
+        java.nio.file.Path spool = Files.createTempFile("leerid-feed-", ".jsonl");
+        try {
+            FeedReader.Validation validation;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                validation = FeedReader.validate(feed, out, today);
+            } catch (MalformedFeedException e) {
+                LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
+                return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
+            }
+            SyncReport report = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today)
+                    .run(spool, validation, guard, force);
+            LOG.infof("LeerID register sync for realm %s: %s%s", realm.getName(), report.summary(), problemSummary(report));
+            return Response.ok(report).build();
+        } catch (RegisterSyncRun.Refused e) {
+            LOG.warnf("LeerID register sync refused for realm %s: %s (limit %.1f%%; force=true overrides)",
+                    realm.getName(), e.getMessage(), guard.maxShare() * 100);
+            return error(Response.Status.CONFLICT, "too_many_disables", e.getMessage() + "; the limit is "
+                    + guard.maxShare() * 100 + "% of all accounts. Nothing was changed. Repeat with force=true if this is intended.");
+        } catch (SubjectUnavailableException e) {
+            LOG.errorf("LeerID register sync cannot run for realm %s: %s", realm.getName(), e.getMessage());
+            return error(Response.Status.SERVICE_UNAVAILABLE, "no_pseudonym_key", "the realm has no usable pseudonym key; see the server log");
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private Response authorize() {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null) {
+            return error(Response.Status.UNAUTHORIZED, "unauthorized", "a bearer token of this realm is required");
+        }
+        RoleModel role = session.getContext().getRealm().getRole(ROLE);
+        if (role == null || !auth.getUser().hasRole(role)) {
+            return error(Response.Status.FORBIDDEN, "forbidden", "the realm role " + ROLE + " is required");
+        }
+        return null;
+    }
+
+    private static String problemSummary(SyncReport report) {
+        if (report.problems().isEmpty()) {
+            return "";
+        }
+        Map<String, Long> byReason = report.problems().stream()
+                .collect(Collectors.groupingBy(RowProblem::reason, TreeMap::new, Collectors.counting()));
+        return " rejected rows by reason: " + byReason;
+    }
+
+    private static Response error(Response.Status status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", description)).build();
+    }
+}

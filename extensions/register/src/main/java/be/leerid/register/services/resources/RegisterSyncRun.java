@@ -1,0 +1,141 @@
+package be.leerid.register.services.resources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.protocol.PseudonymKeys;
+import be.leerid.register.DesiredAccount;
+import be.leerid.register.DisableGuard;
+import be.leerid.register.FeedHeader;
+import be.leerid.register.FeedReader;
+import be.leerid.register.SyncReport;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Applies a validated feed to a realm in batches of {@value #BATCH} accounts, each its own
+ * transaction, after the mass-disable guard has agreed.
+ */
+final class RegisterSyncRun {
+
+    static final int BATCH = 500;
+
+    /** The guard refused: nothing was changed. */
+    static final class Refused extends Exception {
+        final long disables;
+        final long accounts;
+
+        Refused(long disables, long accounts) {
+            super("the feed would disable " + disables + " of " + accounts + " accounts", null, false, false);
+            this.disables = disables;
+            this.accounts = accounts;
+        }
+    }
+
+    private final KeycloakSessionFactory factory;
+    private final String realmId;
+    private final LocalDate today;
+
+    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today) {
+        this.factory = factory;
+        this.realmId = realmId;
+        this.today = today;
+    }
+
+    SyncReport run(Path spool, FeedReader.Validation validation, DisableGuard guard, boolean force) throws Refused, IOException {
+        Map<String, AccountDirectory.Account> accounts = new java.util.HashMap<>();
+        PseudonymDeriver[] deriver = new PseudonymDeriver[1];
+        inRealm(session -> {
+            accounts.putAll(AccountDirectory.load(session, session.getContext().getRealm()));
+            deriver[0] = PseudonymKeys.deriver(session, session.getContext().getRealm());
+        });
+
+        boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
+        List<String> absentees = new ArrayList<>();
+        if (validation.header().kind() == FeedHeader.Kind.FULL) {
+            accounts.forEach((leerid, account) -> {
+                if (account.enabled() && leerid.startsWith("S-") == staffFeed && !validation.mentionedIds().contains(leerid)) {
+                    absentees.add(account.userId());
+                }
+            });
+        }
+        long[] rowDisables = {0};
+        try (InputStream in = Files.newInputStream(spool)) {
+            FeedReader.forEachValid(in, validation, today, record -> {
+                AccountDirectory.Account account = accounts.get(record.leerid());
+                if (!record.activeOn(today) && account != null && account.enabled()) {
+                    rowDisables[0]++;
+                }
+            });
+        }
+        long disables = rowDisables[0] + absentees.size();
+        if (!guard.allows(disables, accounts.size(), force)) {
+            throw new Refused(disables, accounts.size());
+        }
+
+        Map<AccountWriter.Outcome, Long> outcomes = new EnumMap<>(AccountWriter.Outcome.class);
+        for (AccountWriter.Outcome o : AccountWriter.Outcome.values()) {
+            outcomes.put(o, 0L);
+        }
+        List<DesiredAccount> batch = new ArrayList<>(BATCH);
+        try (InputStream in = Files.newInputStream(spool)) {
+            FeedReader.forEachValid(in, validation, today, record -> {
+                batch.add(DesiredAccount.of(record, today, nrn -> deriver[0].derive(AccountWriter.NRN_SECTOR, nrn)));
+                if (batch.size() == BATCH) {
+                    apply(batch, accounts, deriver[0], outcomes);
+                }
+            });
+        }
+        apply(batch, accounts, deriver[0], outcomes);
+        for (int from = 0; from < absentees.size(); from += BATCH) {
+            List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + BATCH));
+            inRealm(session -> {
+                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver[0], today);
+                slice.forEach(userId -> {
+                    if (writer.disable(userId)) {
+                        outcomes.merge(AccountWriter.Outcome.DISABLED, 1L, Long::sum);
+                    }
+                });
+            });
+        }
+        FeedHeader header = validation.header();
+        return new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
+                validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
+                outcomes.get(AccountWriter.Outcome.UPDATED), outcomes.get(AccountWriter.Outcome.UNCHANGED),
+                outcomes.get(AccountWriter.Outcome.DISABLED), validation.problems());
+    }
+
+    private void apply(List<DesiredAccount> batch, Map<String, AccountDirectory.Account> accounts, PseudonymDeriver deriver,
+                       Map<AccountWriter.Outcome, Long> outcomes) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        inRealm(session -> {
+            AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
+            for (DesiredAccount desired : batch) {
+                AccountDirectory.Account account = accounts.get(desired.leerid());
+                outcomes.merge(writer.apply(desired, account == null ? null : account.userId()), 1L, Long::sum);
+            }
+        });
+        batch.clear();
+    }
+
+    private void inRealm(java.util.function.Consumer<KeycloakSession> work) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            work.accept(session);
+        });
+    }
+
+}
