@@ -1,6 +1,10 @@
 package be.leerid.tests;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 
@@ -10,7 +14,9 @@ public final class LeerIdRealm implements RealmConfig {
     @Override
     public RealmBuilder configure(RealmBuilder ignored) {
         RealmRepresentation realm = RepositoryFiles.realm("/leerid-realm.json");
-        realm.setUsers(RepositoryFiles.realm("/dev/leerid-users-0.json").getUsers());
+        List<UserRepresentation> users = new ArrayList<>(realm.getUsers() == null ? List.of() : realm.getUsers());
+        users.addAll(RepositoryFiles.realm("/dev/leerid-users-0.json").getUsers());
+        realm.setUsers(users);
         return RealmBuilder.update(realm);
     }
 }

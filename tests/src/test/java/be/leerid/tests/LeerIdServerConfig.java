@@ -1,22 +1,56 @@
 package be.leerid.tests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Base64;
+
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration every integration test shares, so the distribution starts once per
- * run: Keycloak 26.7.5 with LeerID's providers and theme, and the dev files vault of realm-config/.
+ * run: Keycloak 26.7.5 with LeerID's providers and theme, and a files vault holding the shipped dev
+ * key of realm-config/vault plus a fresh key for each throw-away test realm.
  */
 public final class LeerIdServerConfig implements KeycloakServerConfig {
+
+    /** Test realms with their own pseudonym key (their names as the files vault spells them). */
+    static final String[] KEYED_TEST_REALMS = {RegisterSyncIT.REALM};
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
                 .dependency("be.leerid", "leerid-identifiers")
+                .dependency("be.leerid", "leerid-register")
                 .dependency("be.leerid", "leerid-theme")
                 .option("vault", "file")
-                .option("vault-dir", RepositoryFiles.vaultDir().toString())
+                .option("vault-dir", testVault().toString())
                 // Theme and message changes between runs must be seen by the next run.
                 .option("spi-theme--cache-themes", "false");
+    }
+
+    private static Path testVault() {
+        try {
+            Path vault = RepositoryFiles.root().resolve("tests/target/test-vault");
+            Files.createDirectories(vault);
+            try (var shipped = Files.list(RepositoryFiles.vaultDir())) {
+                for (Path key : shipped.toList()) {
+                    Files.copy(key, vault.resolve(key.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            SecureRandom random = new SecureRandom();
+            for (String realm : KEYED_TEST_REALMS) {
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                Files.writeString(vault.resolve(realm + "_pseudonym-key"), Base64.getEncoder().encodeToString(key));
+            }
+            return vault;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

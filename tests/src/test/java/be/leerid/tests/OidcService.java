@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
@@ -23,6 +24,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
@@ -101,7 +103,7 @@ final class OidcService {
             IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
                     provider.getJWKSetURI().toURL());
             IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
-            return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken());
+            return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(), tokens.getOIDCTokens().getRefreshToken());
         }
     }
 
@@ -137,6 +139,21 @@ final class OidcService {
         return response.toSuccessResponse();
     }
 
-    record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken) {
+    record Tokens(IDTokenClaimsSet idToken, BearerAccessToken accessToken, RefreshToken refreshToken) {
+    }
+
+    /** A refresh token grant: new validated tokens, or the OAuth error the server answered. */
+    Object refresh(Tokens tokens) throws Exception {
+        TokenRequest request = new TokenRequest(provider.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret),
+                new RefreshTokenGrant(tokens.refreshToken()));
+        var response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            return response.toErrorResponse().getErrorObject();
+        }
+        OIDCTokenResponse refreshed = (OIDCTokenResponse) response.toSuccessResponse();
+        IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
+                provider.getJWKSetURI().toURL());
+        return new Tokens(validator.validate(refreshed.getOIDCTokens().getIDToken(), null),
+                refreshed.getOIDCTokens().getBearerAccessToken(), refreshed.getOIDCTokens().getRefreshToken());
     }
 }

@@ -1,0 +1,67 @@
+package be.leerid.tests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import org.keycloak.util.JsonSerialization;
+
+/** Pushes feeds to a realm's register-sync endpoint, as the register's export job does. */
+final class RegisterClient {
+
+    record Result(int status, Map<String, Object> body) {
+
+        long count(String field) {
+            return ((Number) body.get(field)).longValue();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems() {
+            return (List<Map<String, Object>>) body.get("problems");
+        }
+    }
+
+    private final URI endpoint;
+    private final String token;
+
+    RegisterClient(String realmUrl, String bearerToken) {
+        this.endpoint = URI.create(realmUrl + "/register-sync/feed");
+        this.token = bearerToken;
+    }
+
+    static String clientCredentialsToken(URI tokenEndpoint, String clientId, String secret) throws Exception {
+        TokenResponse response = TokenResponse.parse(new TokenRequest(tokenEndpoint,
+                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)), new ClientCredentialsGrant())
+                .toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            throw new AssertionError("client credentials failed: " + response.toErrorResponse().getErrorObject());
+        }
+        return response.toSuccessResponse().getTokens().getAccessToken().getValue();
+    }
+
+    Result push(byte[] feed, boolean force) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + (force ? "?force=true" : "")))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(feed));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = response.body().isEmpty() ? Map.of() : JsonSerialization.readValue(response.body(), Map.class);
+        return new Result(response.statusCode(), body);
+    }
+
+    Result push(byte[] feed) throws Exception {
+        return push(feed, false);
+    }
+}
