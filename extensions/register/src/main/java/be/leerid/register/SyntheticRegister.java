@@ -29,7 +29,8 @@ public final class SyntheticRegister {
             "De Backer", "Verhoeven", "Baert", "Stevens", "Wuyts", "Van Acker", "Declercq"};
     private static final int PRIMARY_SIZE = 220;
     private static final int SECONDARY_SIZE = 650;
-    private static final int FIRST_LEERID = 10_000_001;
+    // Apart from the hand-written dev accounts (10000001...), so a demo register never touches them.
+    private static final int FIRST_LEERID = 50_000_001;
 
     private final long seed;
     private final int learners;
@@ -52,8 +53,13 @@ public final class SyntheticRegister {
 
     /** A full Discimus feed of every learner. */
     public void writeLearners(OutputStream out, long sequence) throws IOException {
+        writeLearners(out, sequence, FeedHeader.Kind.FULL);
+    }
+
+    /** Every learner, as a full feed or as a delta (which adds and updates but never retires absentees). */
+    public void writeLearners(OutputStream out, long sequence, FeedHeader.Kind kind) throws IOException {
         Writer w = writer(out);
-        header(w, "discimus", "full", sequence, null);
+        header(w, "discimus", kind, sequence);
         for (int i = 0; i < learners; i++) {
             learner(w, i, school(i), null);
         }
@@ -62,8 +68,13 @@ public final class SyntheticRegister {
 
     /** A full Edison feed of every staff member; about one in eight works at two schools. */
     public void writeStaff(OutputStream out, long sequence) throws IOException {
+        writeStaff(out, sequence, FeedHeader.Kind.FULL);
+    }
+
+    /** Every staff member, as a full feed or as a delta. */
+    public void writeStaff(OutputStream out, long sequence, FeedHeader.Kind kind) throws IOException {
         Writer w = writer(out);
-        header(w, "edison", "full", sequence, null);
+        header(w, "edison", kind, sequence);
         for (int i = 0; i < staff; i++) {
             staffMember(w, i);
         }
@@ -76,7 +87,7 @@ public final class SyntheticRegister {
      */
     public void writeLearnerDelta(OutputStream out, long since, double share) throws IOException {
         Writer w = writer(out);
-        header(w, "discimus", "delta", since + 1, since);
+        header(w, "discimus", FeedHeader.Kind.DELTA, since + 1);
         int changed = (int) Math.round(learners * share);
         int moves = changed / 2;
         int leavers = changed * 3 / 10;
@@ -186,9 +197,11 @@ public final class SyntheticRegister {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private static void header(Writer w, String register, String kind, long sequence, Long since) throws IOException {
+    private static void header(Writer w, String register, FeedHeader.Kind kind, long sequence) throws IOException {
+        boolean delta = kind == FeedHeader.Kind.DELTA;
         w.write("{\"format\":\"" + FeedHeader.FORMAT + "\",\"version\":" + FeedHeader.VERSION + ",\"register\":\"" + register
-                + "\",\"kind\":\"" + kind + "\",\"sequence\":" + sequence + (since == null ? "" : ",\"since\":" + since) + "}\n");
+                + "\",\"kind\":\"" + (delta ? "delta" : "full") + "\",\"sequence\":" + sequence
+                + (delta ? ",\"since\":" + (sequence - 1) : "") + "}\n");
     }
 
     private static void end(Writer w, int rows) throws IOException {
