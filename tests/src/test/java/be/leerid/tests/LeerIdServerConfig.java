@@ -23,6 +23,7 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        PostgresTestDatabase.recreateOncePerRun();
         return config
                 .dependency("be.leerid", "leerid-identifiers")
                 .dependency("be.leerid", "leerid-register")
