@@ -61,6 +61,16 @@ final class RegisterClient {
         return new Result(response.statusCode(), body);
     }
 
+    /** POST to another action of the endpoint, e.g. {@code retention}. */
+    Result post(String action) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.toString().replace("/feed", "/" + action)))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = response.body().isEmpty() ? Map.of() : JsonSerialization.readValue(response.body(), Map.class);
+        return new Result(response.statusCode(), body);
+    }
+
     Result push(byte[] feed) throws Exception {
         return push(feed, false);
     }

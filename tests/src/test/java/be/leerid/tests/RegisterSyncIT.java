@@ -229,6 +229,25 @@ class RegisterSyncIT {
     }
 
     @Test
+    void leaversAreDeletedAfterTheRetentionPeriod() throws Exception {
+        register.push(feed(header("discimus", "full"), learner("30000030", "012345", null), learner("30000031", "012345", null)));
+        String ended = TODAY.toString();
+        RegisterClient.Result leave = register.push(feed(header("discimus", "delta"),
+                learner("30000030", "012345", ended), learner("30000031", "012345", ended)), true);
+        assertEquals(2, leave.count("disabled"), leave.body().toString());
+
+        UserRepresentation longGone = account("30000030");
+        longGone.getAttributes().put("left_on", List.of(TODAY.minusDays(366).toString()));
+        realm.admin().users().get(longGone.getId()).update(longGone);
+
+        RegisterClient.Result purge = register.post("retention");
+        assertEquals(200, purge.status(), purge.body().toString());
+        assertEquals(1, purge.count("deleted"));
+        assertTrue(realm.admin().users().searchByAttributes(0, 2, null, true, "leerid:30000030").isEmpty());
+        assertFalse(account("30000031").isEnabled(), "a recent leaver is kept, disabled");
+    }
+
+    @Test
     void onlyTheRegisterSyncRoleMayPushFeeds() throws Exception {
         byte[] feed = feed(header("discimus", "full"), learner("30000020", "012345", null));
         assertEquals(401, new RegisterClient(realm.getBaseUrl(), null).push(feed).status());

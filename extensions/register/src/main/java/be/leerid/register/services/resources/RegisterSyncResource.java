@@ -40,10 +40,25 @@ public final class RegisterSyncResource {
 
     private final KeycloakSession session;
     private final DisableGuard guard;
+    private final LeaverRetention retention;
 
-    RegisterSyncResource(KeycloakSession session, DisableGuard guard) {
+    RegisterSyncResource(KeycloakSession session, DisableGuard guard, LeaverRetention retention) {
         this.session = session;
         this.guard = guard;
+        this.retention = retention;
+    }
+
+    /** Deletes this realm's accounts whose retention period has passed now, rather than at the daily run. */
+    @POST
+    @Path("retention")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response purgeLeavers() {
+        Response refused = authorize();
+        if (refused != null) {
+            return refused;
+        }
+        int deleted = retention.purge(session, session.getContext().getRealm(), LocalDate.now());
+        return Response.ok(Map.of("deleted", deleted)).build();
     }
 
     @POST

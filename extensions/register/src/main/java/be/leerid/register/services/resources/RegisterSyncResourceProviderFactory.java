@@ -3,6 +3,7 @@ package be.leerid.register.services.resources;
 import java.util.List;
 
 import be.leerid.register.DisableGuard;
+import be.leerid.register.RetentionPolicy;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,21 +11,27 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 /**
  * Registers {@code /realms/{realm}/register-sync}. Server option:
- * {@code --spi-realm-restapi-extension--register-sync--max-disable-share=0.05}.
+ * {@code --spi-realm-restapi-extension--register-sync--max-disable-share=0.05} and
+ * {@code --spi-realm-restapi-extension--register-sync--retention-days=365}. Deletes leavers past
+ * retention once a day.
  */
 public final class RegisterSyncResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "register-sync";
     public static final String MAX_DISABLE_SHARE = "maxDisableShare";
+    public static final String RETENTION_DAYS = "retentionDays";
+    private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     private DisableGuard guard = new DisableGuard(DisableGuard.DEFAULT_MAX_SHARE);
+    private LeaverRetention retention = new LeaverRetention(new RetentionPolicy(RetentionPolicy.DEFAULT_DAYS));
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        RegisterSyncResource resource = new RegisterSyncResource(session, guard);
+        RegisterSyncResource resource = new RegisterSyncResource(session, guard, retention);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
@@ -45,6 +52,12 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("LeerID: " + MAX_DISABLE_SHARE + " must be a number between 0 and 1, not " + share, e);
         }
+        String days = config.get(RETENTION_DAYS);
+        try {
+            retention = new LeaverRetention(new RetentionPolicy(days == null ? RetentionPolicy.DEFAULT_DAYS : Integer.parseInt(days)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("LeerID: " + RETENTION_DAYS + " must be a whole number of days, not " + days, e);
+        }
     }
 
     @Override
@@ -53,11 +66,17 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
                 .property().name(MAX_DISABLE_SHARE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Largest share of all accounts (0 to 1) one register sync may disable without force=true.")
                 .defaultValue(DisableGuard.DEFAULT_MAX_SHARE).add()
+                .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Days an account stays, disabled, after its person left the register; then it is deleted.")
+                .defaultValue(RetentionPolicy.DEFAULT_DAYS).add()
                 .build();
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).scheduleTask(retention, DAY_MILLIS, LeaverRetention.TASK_NAME);
+        }
     }
 
     @Override
