@@ -1,0 +1,304 @@
+package be.leerid.benchmarks;
+
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import be.leerid.register.FeedHeader;
+import be.leerid.register.SyntheticRegister;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Register sync against a running LeerID (started by {@code ./leerid bench-sync} on PostgreSQL):
+ * LeerID's register sync against vanilla Keycloak's admin REST API creating the same users, in the
+ * same run, plus login latency with few and with all users. Prints both and the ratios.
+ */
+public final class RegisterSyncBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String REDIRECT = "https://www.klascement.net/leerid/callback";
+
+    private final String server;
+    private final String realm = "leerid";
+    private String adminToken;
+
+    private RegisterSyncBenchmark(String server) {
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int learners = Integer.parseInt(args[0]);
+        int staff = Integer.parseInt(args[1]);
+        int sample = Integer.parseInt(args[2]);
+        Path dir = Path.of(args[3]);
+        new RegisterSyncBenchmark(args.length > 4 ? args[4] : "http://localhost:8080").run(learners, staff, sample, dir);
+    }
+
+    private void run(int learners, int staff, int sample, Path dir) throws Exception {
+        LocalDate today = LocalDate.now();
+        Files.createDirectories(dir);
+        SyntheticRegister small = new SyntheticRegister(2026, 1_000, 0, today);
+        SyntheticRegister big = new SyntheticRegister(2026, learners, staff, today);
+        Path smallFeed = write(dir.resolve("small.jsonl"), out -> small.writeLearners(out, 1, FeedHeader.Kind.DELTA));
+        Path learnersFeed = write(dir.resolve("discimus-full.jsonl"), out -> big.writeLearners(out, 2));
+        Path staffFeed = write(dir.resolve("edison-full.jsonl"), out -> big.writeStaff(out, 2));
+        Path deltaFeed = write(dir.resolve("discimus-delta.jsonl"), out -> big.writeLearnerDelta(out, 2, 0.01));
+
+        adminToken = adminToken();
+        String syncToken = syncToken();
+
+        // 1. Login latency with about a thousand users.
+        sync(syncToken, smallFeed);
+        String learner = username(SyntheticRegister.leerid(0));
+        setPassword(learner, "Bench-1");
+        double loginSmall = loginMillis(learner, "Bench-1", 30);
+
+        // 2. Vanilla Keycloak: the same users through the admin REST API (a sample, extrapolated).
+        createBaselineRealm();
+        long baselineStart = System.nanoTime();
+        createThroughAdminApi(learnersFeed, sample);
+        double baselineSeconds = seconds(baselineStart);
+        double baselinePerUser = baselineSeconds / sample;
+
+        // 3. LeerID: the full registers.
+        long start = System.nanoTime();
+        JsonNode learnerReport = sync(syncToken, learnersFeed);
+        double learnerSeconds = seconds(start);
+        start = System.nanoTime();
+        JsonNode staffReport = sync(syncToken, staffFeed);
+        double staffSeconds = seconds(start);
+        start = System.nanoTime();
+        JsonNode deltaReport = sync(syncToken, deltaFeed);
+        double deltaSeconds = seconds(start);
+
+        // 4. A learner from the feed logs in right after; latency with every user present.
+        String fromFeed = username(SyntheticRegister.leerid(learners - 1));
+        setPassword(fromFeed, "Bench-2");
+        double loginBig = loginMillis(fromFeed, "Bench-2", 30);
+
+        long people = (long) learners + staff;
+        double fullSeconds = learnerSeconds + staffSeconds;
+        double baselineFull = baselinePerUser * people;
+        System.out.printf("%nRegister sync benchmark (PostgreSQL, %d learners + %d staff)%n", learners, staff);
+        System.out.printf("  LeerID full sync, learners:   %8.1f s  %s%n", learnerSeconds, counts(learnerReport));
+        System.out.printf("  LeerID full sync, staff:      %8.1f s  %s%n", staffSeconds, counts(staffReport));
+        System.out.printf("  LeerID full sync, total:      %8.1f s  (target <= 600 s: %s)%n", fullSeconds, fullSeconds <= 600 ? "met" : "MISSED");
+        System.out.printf("  LeerID delta of 1%%:           %8.1f s  %s (target <= 30 s: %s)%n", deltaSeconds, counts(deltaReport),
+                deltaSeconds <= 30 ? "met" : "MISSED");
+        System.out.printf("  Keycloak admin REST API:      %8.1f s for %d users, %.2f ms/user -> %.0f s for %d (extrapolated)%n",
+                baselineSeconds, sample, baselinePerUser * 1000, baselineFull, people);
+        System.out.printf("  Ratio full sync LeerID / Keycloak admin API: %.3f (%.1fx faster)%n", fullSeconds / baselineFull,
+                baselineFull / fullSeconds);
+        System.out.printf("  Login (password form POST), ~1k users:   %6.1f ms mean of 30%n", loginSmall);
+        System.out.printf("  Login (password form POST), %d users: %6.1f ms mean of 30; ratio %.2f (target <= 1.10: %s)%n",
+                people, loginBig, loginBig / loginSmall, loginBig / loginSmall <= 1.10 ? "met" : "MISSED");
+    }
+
+    private interface FeedWriter {
+        void write(OutputStream out) throws Exception;
+    }
+
+    private static Path write(Path file, FeedWriter writer) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writer.write(out);
+        }
+        return file;
+    }
+
+    private static String counts(JsonNode report) {
+        return String.format("(created %d, updated %d, unchanged %d, disabled %d, rejected %d)", report.path("created").asLong(),
+                report.path("updated").asLong(), report.path("unchanged").asLong(), report.path("disabled").asLong(),
+                report.path("problems").size());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    // --- LeerID ------------------------------------------------------------------------------
+
+    private JsonNode sync(String token, Path feed) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/realms/" + realm
+                        + "/register-sync/feed?force=true"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .timeout(java.time.Duration.ofHours(2))
+                .POST(HttpRequest.BodyPublishers.ofFile(feed)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sync of " + feed + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private String syncToken() throws Exception {
+        JsonNode clients = get("/admin/realms/" + realm + "/clients?clientId=register-sync");
+        String secret = get("/admin/realms/" + realm + "/clients/" + clients.path(0).path("id").asText() + "/client-secret")
+                .path("value").asText();
+        return form("/realms/" + realm + "/protocol/openid-connect/token",
+                "grant_type=client_credentials&client_id=register-sync&client_secret=" + enc(secret)).path("access_token").asText();
+    }
+
+    private String username(String leerid) throws Exception {
+        return get("/admin/realms/" + realm + "/users?q=leerid:" + leerid + "&max=1").path(0).path("username").asText();
+    }
+
+    private void setPassword(String username, String password) throws Exception {
+        String id = get("/admin/realms/" + realm + "/users?username=" + enc(username) + "&exact=true").path(0).path("id").asText();
+        send("PUT", "/admin/realms/" + realm + "/users/" + id + "/reset-password",
+                "{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}");
+    }
+
+    // --- vanilla Keycloak baseline -------------------------------------------------------------
+
+    private void createBaselineRealm() throws Exception {
+        send("DELETE", "/admin/realms/leerid-baseline", null);
+        send("POST", "/admin/realms", "{\"realm\":\"leerid-baseline\",\"enabled\":true}");
+        // The same admin-only register attributes, so the admin API stores them as LeerID would.
+        JsonNode profile = get("/admin/realms/leerid/users/profile");
+        send("PUT", "/admin/realms/leerid-baseline/users/profile", JSON.writeValueAsString(profile));
+    }
+
+    private void createThroughAdminApi(Path learnersFeed, int sample) throws Exception {
+        List<String> rows = new ArrayList<>(sample);
+        try (var lines = Files.lines(learnersFeed)) {
+            lines.skip(1).limit(sample).forEach(rows::add);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int first = t;
+            done.add(pool.submit(() -> {
+                for (int i = first; i < rows.size(); i += 2) {
+                    JsonNode row = JSON.readTree(rows.get(i));
+                    JsonNode enrolment = row.path("enrolments").path(0);
+                    ObjectNode user = JSON.createObjectNode();
+                    user.put("username", "baseline-" + row.path("leerid").asText());
+                    user.put("enabled", true);
+                    user.put("firstName", row.path("givenName").asText());
+                    user.put("lastName", row.path("familyName").asText());
+                    ObjectNode attributes = user.putObject("attributes");
+                    attributes.putArray("leerid").add(row.path("leerid").asText());
+                    attributes.putArray("affiliation").add("student").add("member");
+                    attributes.putArray("school").add(enrolment.path("school").asText());
+                    attributes.putArray("grade").add(enrolment.path("grade").asText());
+                    attributes.putArray("class").add(enrolment.path("class").asText());
+                    attributes.putArray("birthdate").add(row.path("birthDate").asText());
+                    send("POST", "/admin/realms/leerid-baseline/users", JSON.writeValueAsString(user));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    // --- login --------------------------------------------------------------------------------
+
+    private static final Pattern FORM_ACTION = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
+
+    /** Mean time of the password POST of a fresh code-flow login (KlasCement), n times. */
+    private double loginMillis(String username, String password, int n) throws Exception {
+        double total = 0;
+        for (int i = 0; i < n + 3; i++) {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
+            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            String authorize = server + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&client_id=klascement"
+                    + "&scope=openid&state=s&redirect_uri=" + enc(REDIRECT) + "&code_challenge_method=S256&code_challenge=" + challenge;
+            String page = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher action = FORM_ACTION.matcher(page);
+            if (!action.find()) {
+                throw new IllegalStateException("no login form");
+            }
+            String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+            long start = System.nanoTime();
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - start) / 1e6;
+            String location = response.headers().firstValue("Location").orElse("");
+            if (!location.startsWith(REDIRECT) || !location.contains("code=")) {
+                throw new IllegalStateException("login failed: " + response.statusCode() + " " + location);
+            }
+            if (i >= 3) {
+                total += millis;
+            }
+        }
+        return total / n;
+    }
+
+    // --- HTTP ---------------------------------------------------------------------------------
+
+    private String adminToken() throws Exception {
+        return form("/realms/master/protocol/openid-connect/token", "grant_type=password&client_id=admin-cli&username=admin&password=admin")
+                .path("access_token").asText();
+    }
+
+    private JsonNode form(String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return JSON.readTree(send("GET", path, null));
+    }
+
+    private synchronized String bearer() throws Exception {
+        return "Bearer " + adminToken;
+    }
+
+    private String send(String method, String path, String json) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).header("Authorization", bearer())
+                    .timeout(java.time.Duration.ofMinutes(10));
+            if (json != null) {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 && attempt == 0) {
+                synchronized (this) {
+                    adminToken = adminToken();
+                }
+                continue;
+            }
+            if (response.statusCode() / 100 != 2 && !(method.equals("DELETE") && response.statusCode() == 404)) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}
