@@ -1,7 +1,6 @@
 package be.leerid.benchmarks;
 
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,7 +222,7 @@ public final class RegisterSyncBenchmark {
     private double loginMillis(String username, String password, int n) throws Exception {
         double total = 0;
         for (int i = 0; i < n + 3; i++) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
             String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -250,6 +250,39 @@ public final class RegisterSyncBenchmark {
             }
         }
         return total / n;
+    }
+
+    /**
+     * Keycloak marks its cookies Secure; browsers send those to http://localhost (a secure context),
+     * Java's CookieManager does not. This jar keeps every cookie for the one host it talks to.
+     */
+    private static final class LocalhostCookies extends java.net.CookieHandler {
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            return Map.of("Cookie", List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            headers.forEach((name, values) -> {
+                if ("set-cookie".equalsIgnoreCase(name)) {
+                    for (String cookie : values) {
+                        String pair = cookie.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                        }
+                    }
+                }
+            });
+        }
     }
 
     // --- HTTP ---------------------------------------------------------------------------------

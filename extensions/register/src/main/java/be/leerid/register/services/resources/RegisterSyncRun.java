@@ -23,12 +23,14 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Applies a validated feed to a realm in batches of {@value #BATCH} accounts, each its own
- * transaction, after the mass-disable guard has agreed.
+ * Applies a validated feed to a realm in batches, each its own transaction, after the
+ * mass-disable guard has agreed.
  */
 final class RegisterSyncRun {
 
-    static final int BATCH = 500;
+    /** Accounts per transaction: new ones go in by JDBC batch, changes through the user model. */
+    static final int BATCH = 1000;
+    private static final int MODEL_BATCH = 100;
 
     /** The guard refused: nothing was changed. */
     static final class Refused extends Exception {
@@ -97,8 +99,8 @@ final class RegisterSyncRun {
             });
         }
         apply(batch, accounts, deriver[0], outcomes);
-        for (int from = 0; from < absentees.size(); from += BATCH) {
-            List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + BATCH));
+        for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
+            List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
             inRealm(session -> {
                 AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver[0], today);
                 slice.forEach(userId -> {
@@ -120,13 +122,30 @@ final class RegisterSyncRun {
         if (batch.isEmpty()) {
             return;
         }
-        inRealm(session -> {
-            AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
-            for (DesiredAccount desired : batch) {
-                AccountDirectory.Account account = accounts.get(desired.leerid());
-                outcomes.merge(writer.apply(desired, account == null ? null : account.userId()), 1L, Long::sum);
+        List<DesiredAccount> fresh = new ArrayList<>();
+        List<DesiredAccount> existing = new ArrayList<>();
+        for (DesiredAccount desired : batch) {
+            if (!accounts.containsKey(desired.leerid()) && desired.active()) {
+                fresh.add(desired);
+            } else {
+                existing.add(desired);
             }
-        });
+        }
+        if (!fresh.isEmpty()) {
+            inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
+                    (long) BulkAccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
+        }
+        // Hibernate checks every managed entity at each flush the user model triggers: small transactions stay fast.
+        for (int from = 0; from < existing.size(); from += MODEL_BATCH) {
+            List<DesiredAccount> slice = existing.subList(from, Math.min(existing.size(), from + MODEL_BATCH));
+            inRealm(session -> {
+                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
+                for (DesiredAccount desired : slice) {
+                    AccountDirectory.Account account = accounts.get(desired.leerid());
+                    outcomes.merge(writer.apply(desired, account == null ? null : account.userId()), 1L, Long::sum);
+                }
+            });
+        }
         batch.clear();
     }
 

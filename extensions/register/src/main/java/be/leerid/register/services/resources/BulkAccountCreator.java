@@ -1,0 +1,144 @@
+package be.leerid.register.services.resources;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.register.DesiredAccount;
+import be.leerid.register.Usernames;
+import org.hibernate.Session;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Creates new register accounts with batched JDBC inserts into Keycloak's own tables, on the
+ * connection of the current Keycloak transaction. Only for accounts that do not exist yet, so no
+ * cache holds them; updates and disables go through the user model. Measured: the user model
+ * flushes Hibernate on every attribute it sets, about 8 ms per new account on PostgreSQL here.
+ */
+final class BulkAccountCreator {
+
+    /** Username suffix variants tried when two people would get the same username. */
+    private static final int VARIANTS = 12;
+
+    private BulkAccountCreator() {
+    }
+
+    /** @return how many accounts were created (all of them) */
+    static int create(KeycloakSession session, RealmModel realm, PseudonymDeriver deriver, List<DesiredAccount> accounts) {
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        String defaultRole = realm.getDefaultRole().getId();
+        long now = System.currentTimeMillis();
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(connection -> {
+            Map<DesiredAccount, String> usernames = usernames(connection, realm.getId(), deriver, accounts);
+            try (PreparedStatement users = connection.prepareStatement("INSERT INTO USER_ENTITY (ID, EMAIL_CONSTRAINT, "
+                    + "EMAIL_VERIFIED, ENABLED, FIRST_NAME, LAST_NAME, REALM_ID, USERNAME, CREATED_TIMESTAMP, NOT_BEFORE) "
+                    + "VALUES (?, ?, FALSE, TRUE, ?, ?, ?, ?, ?, 0)");
+                 PreparedStatement attributes = connection.prepareStatement(
+                         "INSERT INTO USER_ATTRIBUTE (ID, NAME, VALUE, USER_ID) VALUES (?, ?, ?, ?)");
+                 PreparedStatement roles = connection.prepareStatement("INSERT INTO USER_ROLE_MAPPING (ROLE_ID, USER_ID) VALUES (?, ?)")) {
+                for (DesiredAccount account : accounts) {
+                    String id = KeycloakModelUtils.generateId();
+                    users.setString(1, id);
+                    users.setString(2, KeycloakModelUtils.generateId());
+                    users.setString(3, account.givenName());
+                    users.setString(4, account.familyName());
+                    users.setString(5, realm.getId());
+                    users.setString(6, usernames.get(account));
+                    users.setLong(7, now);
+                    users.addBatch();
+                    for (Map.Entry<String, List<String>> attribute : account.attributes().entrySet()) {
+                        for (String value : attribute.getValue()) {
+                            attributes.setString(1, KeycloakModelUtils.generateId());
+                            attributes.setString(2, attribute.getKey());
+                            attributes.setString(3, value);
+                            attributes.setString(4, id);
+                            attributes.addBatch();
+                        }
+                    }
+                    roles.setString(1, defaultRole);
+                    roles.setString(2, id);
+                    roles.addBatch();
+                }
+                users.executeBatch();
+                attributes.executeBatch();
+                roles.executeBatch();
+            }
+        });
+        return accounts.size();
+    }
+
+    /** Usernames free in the realm and in this batch: the keyed suffix, or the next variant of it. */
+    private static Map<DesiredAccount, String> usernames(Connection connection, String realmId, PseudonymDeriver deriver,
+                                                         List<DesiredAccount> accounts) throws SQLException {
+        Map<DesiredAccount, String> chosen = new HashMap<>();
+        List<DesiredAccount> open = new ArrayList<>(accounts);
+        Set<String> taken = new HashSet<>();
+        for (int variant = 0; variant < VARIANTS && !open.isEmpty(); variant++) {
+            Map<String, DesiredAccount> candidates = new HashMap<>();
+            for (DesiredAccount account : open) {
+                String suffix = deriver.derive(AccountWriter.USERNAME_SECTOR, account.leerid()).substring(variant * 4, variant * 4 + 4);
+                String username = Usernames.of(account.givenName(), account.familyName(), suffix);
+                if (!taken.contains(username)) {
+                    candidates.putIfAbsent(username, account);
+                }
+            }
+            taken.addAll(existing(connection, realmId, candidates.keySet()));
+            List<DesiredAccount> next = new ArrayList<>();
+            Set<DesiredAccount> placed = new HashSet<>();
+            candidates.forEach((username, account) -> {
+                if (!taken.contains(username)) {
+                    chosen.put(account, username);
+                    taken.add(username);
+                    placed.add(account);
+                }
+            });
+            for (DesiredAccount account : open) {
+                if (!placed.contains(account)) {
+                    next.add(account);
+                }
+            }
+            open = next;
+        }
+        if (!open.isEmpty()) {
+            throw new IllegalStateException(open.size() + " accounts found no free username in " + VARIANTS + " variants");
+        }
+        return chosen;
+    }
+
+    private static Set<String> existing(Connection connection, String realmId, Set<String> usernames) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        if (usernames.isEmpty()) {
+            return existing;
+        }
+        StringBuilder sql = new StringBuilder("SELECT USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME IN (");
+        for (int i = 0; i < usernames.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement query = connection.prepareStatement(sql.append(')').toString())) {
+            query.setString(1, realmId);
+            int i = 2;
+            for (String username : usernames) {
+                query.setString(i++, username);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        }
+        return existing;
+    }
+}
