@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RegisterSyncBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String REDIRECT = "https://www.klascement.net/leerid/callback";
 
     private final String server;
@@ -222,7 +222,7 @@ public final class RegisterSyncBenchmark {
     private double loginMillis(String username, String password, int n) throws Exception {
         double total = 0;
         for (int i = 0; i < n + 3; i++) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies())
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LocalhostCookies())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
             String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(

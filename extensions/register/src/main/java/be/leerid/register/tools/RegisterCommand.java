@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class RegisterCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: a feed upload is one long request, which an HTTP/2 upgrade would not survive.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private RegisterCommand() {
     }

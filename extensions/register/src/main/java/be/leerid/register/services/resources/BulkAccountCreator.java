@@ -34,6 +34,22 @@ final class BulkAccountCreator {
     private BulkAccountCreator() {
     }
 
+    /**
+     * Refreshes PostgreSQL's planner statistics after many inserts. With statistics from when the
+     * tables were small, the next directory query took 17 s instead of 50 ms at 20,000 accounts.
+     */
+    static void analyze(KeycloakSession session) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(connection -> {
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("ANALYZE USER_ENTITY");
+                    statement.execute("ANALYZE USER_ATTRIBUTE");
+                    statement.execute("ANALYZE USER_ROLE_MAPPING");
+                }
+            }
+        });
+    }
+
     /** @return how many accounts were created (all of them) */
     static int create(KeycloakSession session, RealmModel realm, PseudonymDeriver deriver, List<DesiredAccount> accounts) {
         if (accounts.isEmpty()) {

@@ -70,6 +70,7 @@ public final class RegisterSyncResource {
         if (refused != null) {
             return refused;
         }
+        long started = System.nanoTime();
         RealmModel realm = session.getContext().getRealm();
         LocalDate today = LocalDate.now();
         java.nio.file.Path spool = Files.createTempFile("leerid-feed-", ".jsonl");
@@ -81,9 +82,11 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
-            SyncReport report = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today)
-                    .run(spool, validation, guard, force);
-            LOG.infof("LeerID register sync for realm %s: %s%s", realm.getName(), report.summary(), problemSummary(report));
+            long validated = System.nanoTime();
+            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today);
+            SyncReport report = run.run(spool, validation, guard, force);
+            LOG.infof("LeerID register sync for realm %s: %s%s; ms: validate=%d %s", realm.getName(), report.summary(),
+                    problemSummary(report), (validated - started) / 1_000_000, run.phases());
             return Response.ok(report).build();
         } catch (RegisterSyncRun.Refused e) {
             LOG.warnf("LeerID register sync refused for realm %s: %s (limit %.1f%%; force=true overrides)",

@@ -31,6 +31,12 @@ final class RegisterSyncRun {
     /** Accounts per transaction: new ones go in by JDBC batch, changes through the user model. */
     static final int BATCH = 1000;
     private static final int MODEL_BATCH = 100;
+    /**
+     * The database's statistics are refreshed after this many new accounts, again at twice as many,
+     * and so on: with statistics from an emptier table, every batch's username check scans it all.
+     */
+    private static final long ANALYZE_AFTER = 5_000;
+    private long nextAnalyze = ANALYZE_AFTER;
 
     /** The guard refused: nothing was changed. */
     static final class Refused extends Exception {
@@ -54,7 +60,21 @@ final class RegisterSyncRun {
         this.today = today;
     }
 
+    /** Milliseconds per phase of the last run, for the server log. */
+    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+
+    String phases() {
+        return phases.toString();
+    }
+
+    private long lap(String phase, long since) {
+        long now = System.nanoTime();
+        phases.merge(phase, (now - since) / 1_000_000, Long::sum);
+        return now;
+    }
+
     SyncReport run(Path spool, FeedReader.Validation validation, DisableGuard guard, boolean force) throws Refused, IOException {
+        long t = System.nanoTime();
         Map<String, AccountDirectory.Account> accounts = new java.util.HashMap<>();
         PseudonymDeriver[] deriver = new PseudonymDeriver[1];
         inRealm(session -> {
@@ -62,6 +82,7 @@ final class RegisterSyncRun {
             deriver[0] = PseudonymKeys.deriver(session, session.getContext().getRealm());
         });
 
+        t = lap("directory", t);
         boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
         List<String> absentees = new ArrayList<>();
         if (validation.header().kind() == FeedHeader.Kind.FULL) {
@@ -80,6 +101,7 @@ final class RegisterSyncRun {
                 }
             });
         }
+        t = lap("guard", t);
         long disables = rowDisables[0] + absentees.size();
         if (!guard.allows(disables, accounts.size(), force)) {
             throw new Refused(disables, accounts.size());
@@ -99,6 +121,7 @@ final class RegisterSyncRun {
             });
         }
         apply(batch, accounts, deriver[0], outcomes);
+        t = lap("rows", t);
         for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
             List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
             inRealm(session -> {
@@ -110,6 +133,12 @@ final class RegisterSyncRun {
                 });
             });
         }
+        t = lap("absentees", t);
+        if (outcomes.get(AccountWriter.Outcome.CREATED) >= ANALYZE_AFTER) {
+            inRealm(BulkAccountCreator::analyze);
+            lap("analyze", t);
+        }
+        nextAnalyze = ANALYZE_AFTER;
         FeedHeader header = validation.header();
         return new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
                 validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
@@ -131,9 +160,17 @@ final class RegisterSyncRun {
                 existing.add(desired);
             }
         }
+        long t = System.nanoTime();
         if (!fresh.isEmpty()) {
             inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
                     (long) BulkAccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
+        }
+        t = lap("create", t);
+        long created = outcomes.get(AccountWriter.Outcome.CREATED);
+        if (created >= nextAnalyze) {
+            inRealm(BulkAccountCreator::analyze);
+            nextAnalyze = created * 2;
+            t = lap("analyze", t);
         }
         // Hibernate checks every managed entity at each flush the user model triggers: small transactions stay fast.
         for (int from = 0; from < existing.size(); from += MODEL_BATCH) {
@@ -146,6 +183,7 @@ final class RegisterSyncRun {
                 }
             });
         }
+        lap("change", t);
         batch.clear();
     }
 
