@@ -138,12 +138,17 @@ public final class RegisterSyncBenchmark {
 
     // --- LeerID ------------------------------------------------------------------------------
 
-    private JsonNode sync(String token, Path feed) throws Exception {
+    private JsonNode sync(String ignored, Path feed) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/realms/" + realm
                         + "/register-sync/feed?force=true"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + syncToken()).header("Content-Type", "application/x-ndjson")
                 .timeout(java.time.Duration.ofHours(2))
                 .POST(HttpRequest.BodyPublishers.ofFile(feed)).build(), HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 202) {
+            Thread.sleep(2_000);
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(JSON.readTree(response.body()).path("location").asText()))
+                    .header("Authorization", "Bearer " + syncToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sync of " + feed + " answered " + response.statusCode() + ": " + response.body());
         }

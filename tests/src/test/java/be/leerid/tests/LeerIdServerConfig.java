@@ -28,6 +28,8 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .dependency("be.leerid", "leerid-identifiers")
                 .dependency("be.leerid", "leerid-register")
                 .dependency("be.leerid", "leerid-theme")
+                // Syncs longer than a second answer 202 and are polled: the tests walk both paths.
+                .spiOption("realm-restapi-extension", "register-sync", "wait-seconds", "1")
                 .option("vault", "file")
                 .option("vault-dir", testVault().toString())
                 // Theme and message changes between runs must be seen by the next run.

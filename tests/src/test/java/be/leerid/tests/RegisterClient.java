@@ -56,6 +56,13 @@ final class RegisterClient {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int polls = 0; response.statusCode() == 202 && polls < 600; polls++) {
+            Thread.sleep(200);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> running = JsonSerialization.readValue(response.body(), Map.class);
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create((String) running.get("location")))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> body = response.body().isEmpty() ? Map.of() : JsonSerialization.readValue(response.body(), Map.class);
         return new Result(response.statusCode(), body);

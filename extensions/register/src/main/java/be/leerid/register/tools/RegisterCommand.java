@@ -69,14 +69,23 @@ public final class RegisterCommand {
         if (secret == null) {
             secret = secretFromAdmin(server, realm);
         }
-        JsonNode token = post(server + "/realms/" + realm + "/protocol/openid-connect/token",
-                "grant_type=client_credentials&client_id=register-sync&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8),
-                null);
+        String form = "grant_type=client_credentials&client_id=register-sync&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        String tokenUrl = server + "/realms/" + realm + "/protocol/openid-connect/token";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/realms/" + realm
                         + "/register-sync/feed" + (force ? "?force=true" : "")))
-                .header("Authorization", "Bearer " + token.path("access_token").asText())
+                .header("Authorization", "Bearer " + post(tokenUrl, form, null).path("access_token").asText())
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofFile(feed)).build(), HttpResponse.BodyHandlers.ofString());
+        // A long sync answers 202 with a job to poll; a fresh token each time outlives a token's lifespan.
+        while (response.statusCode() == 202) {
+            String location = JSON.readTree(response.body()).path("location").asText();
+            System.err.println("sync running: " + location);
+            Thread.sleep(5_000);
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(location))
+                    .header("Authorization", "Bearer " + post(tokenUrl, form, null).path("access_token").asText())
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(response.body())));
         return response.statusCode() == 200 ? 0 : 1;
     }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import be.leerid.identifiers.SubjectUnavailableException;
@@ -16,8 +20,10 @@ import be.leerid.register.MalformedFeedException;
 import be.leerid.register.RowProblem;
 import be.leerid.register.SyncReport;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,8 +36,10 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
- * {@code POST /realms/{realm}/register-sync/feed}: a register feed in, a report out. Only a caller
- * holding the realm role {@value #ROLE} may use it (the register-sync client's service account).
+ * {@code POST /realms/{realm}/register-sync/feed}: a register feed in, a report out (200), or, for a
+ * sync longer than the wait, 202 and {@code jobs/{id}} to poll. A malformed feed (400) or one the
+ * mass-disable guard refuses (409) is answered at once and changes nothing. Only a caller holding
+ * the realm role {@value #ROLE} may use it (the register-sync client's service account).
  */
 public final class RegisterSyncResource {
 
@@ -41,11 +49,15 @@ public final class RegisterSyncResource {
     private final KeycloakSession session;
     private final DisableGuard guard;
     private final LeaverRetention retention;
+    private final SyncJobs jobs;
+    private final Duration wait;
 
-    RegisterSyncResource(KeycloakSession session, DisableGuard guard, LeaverRetention retention) {
+    RegisterSyncResource(KeycloakSession session, DisableGuard guard, LeaverRetention retention, SyncJobs jobs, Duration wait) {
         this.session = session;
         this.guard = guard;
         this.retention = retention;
+        this.jobs = jobs;
+        this.wait = wait;
     }
 
     /** Deletes this realm's accounts whose retention period has passed now, rather than at the daily run. */
@@ -74,6 +86,7 @@ public final class RegisterSyncResource {
         RealmModel realm = session.getContext().getRealm();
         LocalDate today = LocalDate.now();
         java.nio.file.Path spool = Files.createTempFile("leerid-feed-", ".jsonl");
+        boolean handedOver = false;
         try {
             FeedReader.Validation validation;
             try (OutputStream out = Files.newOutputStream(spool)) {
@@ -82,12 +95,12 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
-            long validated = System.nanoTime();
             RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today);
-            SyncReport report = run.run(spool, validation, guard, force);
-            LOG.infof("LeerID register sync for realm %s: %s%s; ms: validate=%d %s", realm.getName(), report.summary(),
-                    problemSummary(report), (validated - started) / 1_000_000, run.phases());
-            return Response.ok(report).build();
+            run.prepare(spool, validation, guard, force);
+            SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);
+            handedOver = true;
+            LOG.debugf("LeerID register sync validated in %d ms", (System.nanoTime() - started) / 1_000_000);
+            return result(job, wait);
         } catch (RegisterSyncRun.Refused e) {
             LOG.warnf("LeerID register sync refused for realm %s: %s (limit %.1f%%; force=true overrides)",
                     realm.getName(), e.getMessage(), guard.maxShare() * 100);
@@ -97,8 +110,45 @@ public final class RegisterSyncResource {
             LOG.errorf("LeerID register sync cannot run for realm %s: %s", realm.getName(), e.getMessage());
             return error(Response.Status.SERVICE_UNAVAILABLE, "no_pseudonym_key", "the realm has no usable pseudonym key; see the server log");
         } finally {
-            Files.deleteIfExists(spool);
+            if (!handedOver) {
+                Files.deleteIfExists(spool);
+            }
         }
+    }
+
+    /** The report of a sync that was too long to wait for: 202 while it runs. */
+    @GET
+    @Path("jobs/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response job(@PathParam("id") String id) {
+        Response refused = authorize();
+        if (refused != null) {
+            return refused;
+        }
+        return jobs.find(session.getContext().getRealm().getId(), id)
+                .map(job -> result(job, Duration.ZERO))
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "unknown_job", "no such sync on this server (jobs are kept for an hour)"));
+    }
+
+    private Response result(SyncJobs.Job job, Duration wait) {
+        try {
+            SyncReport report = wait.isZero() && !job.result().isDone() ? null
+                    : job.result().get(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+            if (report != null) {
+                return Response.ok(report).build();
+            }
+        } catch (TimeoutException e) {
+            // still running: fall through to 202
+        } catch (ExecutionException e) {
+            return error(Response.Status.INTERNAL_SERVER_ERROR, "sync_failed", "the sync failed part way; see the server log. "
+                    + "Accounts written so far stay; send the feed again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String location = session.getContext().getUri().getBaseUri() + "realms/" + session.getContext().getRealm().getName()
+                + "/register-sync/jobs/" + job.id();
+        return Response.accepted(Map.of("job", job.id(), "status", "running", "location", location))
+                .header("Location", location).type(MediaType.APPLICATION_JSON).build();
     }
 
     private Response authorize() {
@@ -113,7 +163,7 @@ public final class RegisterSyncResource {
         return null;
     }
 
-    private static String problemSummary(SyncReport report) {
+    static String problemSummary(SyncReport report) {
         if (report.problems().isEmpty()) {
             return "";
         }

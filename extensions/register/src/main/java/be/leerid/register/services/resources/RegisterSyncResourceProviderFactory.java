@@ -1,5 +1,6 @@
 package be.leerid.register.services.resources;
 
+import java.time.Duration;
 import java.util.List;
 
 import be.leerid.register.DisableGuard;
@@ -28,10 +29,14 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
 
     private DisableGuard guard = new DisableGuard(DisableGuard.DEFAULT_MAX_SHARE);
     private LeaverRetention retention = new LeaverRetention(new RetentionPolicy(RetentionPolicy.DEFAULT_DAYS));
+    private final SyncJobs jobs = new SyncJobs();
+    public static final String WAIT_SECONDS = "waitSeconds";
+    /** A request waits this long for its sync's report before answering 202 with a job to poll. */
+    private Duration wait = Duration.ofSeconds(60);
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        RegisterSyncResource resource = new RegisterSyncResource(session, guard, retention);
+        RegisterSyncResource resource = new RegisterSyncResource(session, guard, retention, jobs, wait);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
@@ -52,6 +57,7 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("LeerID: " + MAX_DISABLE_SHARE + " must be a number between 0 and 1, not " + share, e);
         }
+        wait = Duration.ofSeconds(config.getInt(WAIT_SECONDS, 60));
         String days = config.get(RETENTION_DAYS);
         try {
             retention = new LeaverRetention(new RetentionPolicy(days == null ? RetentionPolicy.DEFAULT_DAYS : Integer.parseInt(days)));
@@ -66,6 +72,9 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
                 .property().name(MAX_DISABLE_SHARE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Largest share of all accounts (0 to 1) one register sync may disable without force=true.")
                 .defaultValue(DisableGuard.DEFAULT_MAX_SHARE).add()
+                .property().name(WAIT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds a feed request waits for its report; a longer sync answers 202 with a job to poll.")
+                .defaultValue(60).add()
                 .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Days an account stays, disabled, after its person left the register; then it is deleted.")
                 .defaultValue(RetentionPolicy.DEFAULT_DAYS).add()
@@ -81,6 +90,7 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
 
     @Override
     public void close() {
+        jobs.close();
     }
 
     @Override

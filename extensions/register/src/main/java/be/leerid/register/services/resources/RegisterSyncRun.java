@@ -73,18 +73,27 @@ final class RegisterSyncRun {
         return now;
     }
 
-    SyncReport run(Path spool, FeedReader.Validation validation, DisableGuard guard, boolean force) throws Refused, IOException {
+    private Path spool;
+    private FeedReader.Validation validation;
+    private final Map<String, AccountDirectory.Account> accounts = new java.util.HashMap<>();
+    private final List<String> absentees = new ArrayList<>();
+    private PseudonymDeriver deriver;
+
+    /**
+     * Reads the realm's accounts and applies the mass-disable guard; quick even for the full
+     * registers. Nothing is changed.
+     */
+    void prepare(Path spool, FeedReader.Validation validation, DisableGuard guard, boolean force) throws Refused, IOException {
+        this.spool = spool;
+        this.validation = validation;
         long t = System.nanoTime();
-        Map<String, AccountDirectory.Account> accounts = new java.util.HashMap<>();
-        PseudonymDeriver[] deriver = new PseudonymDeriver[1];
         inRealm(session -> {
             accounts.putAll(AccountDirectory.load(session, session.getContext().getRealm()));
-            deriver[0] = PseudonymKeys.deriver(session, session.getContext().getRealm());
+            deriver = PseudonymKeys.deriver(session, session.getContext().getRealm());
         });
 
         t = lap("directory", t);
         boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
-        List<String> absentees = new ArrayList<>();
         if (validation.header().kind() == FeedHeader.Kind.FULL) {
             accounts.forEach((leerid, account) -> {
                 if (account.enabled() && leerid.startsWith("S-") == staffFeed && !validation.mentionedIds().contains(leerid)) {
@@ -101,11 +110,16 @@ final class RegisterSyncRun {
                 }
             });
         }
-        t = lap("guard", t);
         long disables = rowDisables[0] + absentees.size();
         if (!guard.allows(disables, accounts.size(), force)) {
             throw new Refused(disables, accounts.size());
         }
+        lap("guard", t);
+    }
+
+    /** Applies the prepared feed; may take minutes for the full registers. */
+    SyncReport apply() throws IOException {
+        long t = System.nanoTime();
 
         Map<AccountWriter.Outcome, Long> outcomes = new EnumMap<>(AccountWriter.Outcome.class);
         for (AccountWriter.Outcome o : AccountWriter.Outcome.values()) {
@@ -114,18 +128,18 @@ final class RegisterSyncRun {
         List<DesiredAccount> batch = new ArrayList<>(BATCH);
         try (InputStream in = Files.newInputStream(spool)) {
             FeedReader.forEachValid(in, validation, today, record -> {
-                batch.add(DesiredAccount.of(record, today, nrn -> deriver[0].derive(AccountWriter.NRN_SECTOR, nrn)));
+                batch.add(DesiredAccount.of(record, today, nrn -> deriver.derive(AccountWriter.NRN_SECTOR, nrn)));
                 if (batch.size() == BATCH) {
-                    apply(batch, accounts, deriver[0], outcomes);
+                    apply(batch, outcomes);
                 }
             });
         }
-        apply(batch, accounts, deriver[0], outcomes);
+        apply(batch, outcomes);
         t = lap("rows", t);
         for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
             List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
             inRealm(session -> {
-                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver[0], today);
+                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
                 slice.forEach(userId -> {
                     if (writer.disable(userId)) {
                         outcomes.merge(AccountWriter.Outcome.DISABLED, 1L, Long::sum);
@@ -146,8 +160,7 @@ final class RegisterSyncRun {
                 outcomes.get(AccountWriter.Outcome.DISABLED), validation.problems());
     }
 
-    private void apply(List<DesiredAccount> batch, Map<String, AccountDirectory.Account> accounts, PseudonymDeriver deriver,
-                       Map<AccountWriter.Outcome, Long> outcomes) {
+    private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes) {
         if (batch.isEmpty()) {
             return;
         }
