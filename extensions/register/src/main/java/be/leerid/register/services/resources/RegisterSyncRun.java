@@ -91,7 +91,6 @@ final class RegisterSyncRun {
             accounts.putAll(AccountDirectory.load(session, session.getContext().getRealm()));
             deriver = PseudonymKeys.deriver(session, session.getContext().getRealm());
         });
-
         t = lap("directory", t);
         boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
         if (validation.header().kind() == FeedHeader.Kind.FULL) {
@@ -120,7 +119,6 @@ final class RegisterSyncRun {
     /** Applies the prepared feed; may take minutes for the full registers. */
     SyncReport apply() throws IOException {
         long t = System.nanoTime();
-
         Map<AccountWriter.Outcome, Long> outcomes = new EnumMap<>(AccountWriter.Outcome.class);
         for (AccountWriter.Outcome o : AccountWriter.Outcome.values()) {
             outcomes.put(o, 0L);
@@ -152,7 +150,6 @@ final class RegisterSyncRun {
             inRealm(BulkAccountCreator::analyze);
             lap("analyze", t);
         }
-        nextAnalyze = ANALYZE_AFTER;
         FeedHeader header = validation.header();
         return new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
                 validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
