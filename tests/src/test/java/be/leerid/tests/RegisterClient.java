@@ -63,6 +63,10 @@ final class RegisterClient {
             response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create((String) running.get("location")))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
+        return result(response);
+    }
+
+    private static Result result(HttpResponse<String> response) throws java.io.IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = response.body().isEmpty() ? Map.of() : JsonSerialization.readValue(response.body(), Map.class);
         return new Result(response.statusCode(), body);
@@ -72,10 +76,7 @@ final class RegisterClient {
     Result post(String action) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.toString().replace("/feed", "/" + action)))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = response.body().isEmpty() ? Map.of() : JsonSerialization.readValue(response.body(), Map.class);
-        return new Result(response.statusCode(), body);
+        return result(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     Result push(byte[] feed) throws Exception {

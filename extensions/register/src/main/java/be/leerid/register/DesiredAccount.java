@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import be.leerid.identifiers.PersonRecord;
+
 /**
  * What a person's LeerID account must look like after a sync, derived from their register row
  * alone. Register attributes only: whatever else the account holds is left alone.
@@ -14,12 +16,15 @@ import java.util.function.UnaryOperator;
 public record DesiredAccount(String leerid, String givenName, String familyName, boolean active,
                              Map<String, List<String>> attributes) {
 
-    /** User attribute names written by the sync (declared admin-only in the realm's user profile). */
-    public static final String LEERID = "leerid";
-    public static final String AFFILIATION = "affiliation";
-    public static final String SCHOOL = "school";
-    public static final String GRADE = "grade";
-    public static final String CLASS = "class";
+    /**
+     * User attribute names written by the sync (declared admin-only in the realm's user profile).
+     * Those the claims are made of are the identifiers module's, so both read the same attributes.
+     */
+    public static final String LEERID = PersonRecord.LEERID;
+    public static final String AFFILIATION = PersonRecord.AFFILIATION;
+    public static final String SCHOOL = PersonRecord.SCHOOL;
+    public static final String GRADE = PersonRecord.GRADE;
+    public static final String CLASS = PersonRecord.CLASS;
     public static final String BIRTHDATE = "birthdate";
     public static final String STAFF_ID = "staff_id";
     public static final String NRN_HASH = "nrn_hash";
