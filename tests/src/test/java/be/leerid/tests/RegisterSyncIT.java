@@ -151,6 +151,33 @@ class RegisterSyncIT {
     }
 
     @Test
+    void aLeaverLosesOfflineTokensToo() throws Exception {
+        register.push(feed(header("discimus", "full"), learner("30000040", "012345", null)));
+        UserRepresentation learner = account("30000040");
+        setPassword(learner.getId(), "Offline-1");
+        // This realm only: let Smartschool ask for offline access, so there is an offline token to revoke.
+        String smartschoolId = realm.admin().clients().findByClientId("smartschool").get(0).getId();
+        String offlineScope = realm.admin().clientScopes().findAll().stream()
+                .filter(scope -> scope.getName().equals("offline_access")).findFirst().orElseThrow().getId();
+        realm.admin().clients().get(smartschoolId).addOptionalClientScope(offlineScope);
+
+        OidcService smartschool = smartschool();
+        OidcService.Login login = smartschool.login(LeerIdTestBase.SINT_JOZEF, "openid offline_access");
+        OidcService.Tokens tokens;
+        try (Browser browser = new Browser()) {
+            browser.open(login.requestUri).login(learner.getUsername(), "Offline-1");
+            tokens = login.redeem(browser);
+        }
+        assertEquals(1, realm.admin().users().get(learner.getId()).getOfflineSessions(smartschoolId).size());
+
+        RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000040", "012345", TODAY.toString())), true);
+        assertEquals(1, leave.count("disabled"), leave.body().toString());
+        assertEquals(0, realm.admin().users().get(learner.getId()).getOfflineSessions(smartschoolId).size());
+        ErrorObject error = assertInstanceOf(ErrorObject.class, smartschool.refresh(tokens));
+        assertEquals(OAuth2Error.INVALID_GRANT.getCode(), error.getCode());
+    }
+
+    @Test
     void staffWithTwoSchoolsGetsBothAndTheNationalRegisterNumberIsOnlyHashed() throws Exception {
         String nrn = "85073003328";
         String staff = "{\"type\":\"staff\",\"staffId\":\"E77\",\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"An\","
