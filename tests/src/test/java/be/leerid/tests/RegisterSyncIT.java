@@ -119,12 +119,7 @@ class RegisterSyncIT {
         setPassword(before.getId(), "Verhuis-1");
 
         OidcService smartschool = smartschool();
-        OidcService.Login login = smartschool.login(LeerIdTestBase.SINT_JOZEF, "openid");
-        OidcService.Tokens tokens;
-        try (Browser browser = new Browser()) {
-            browser.open(login.requestUri).login(before.getUsername(), "Verhuis-1");
-            tokens = login.redeem(browser);
-        }
+        OidcService.Tokens tokens = signIn(smartschool, "openid", before.getUsername(), "Verhuis-1");
         assertEquals(List.of("012345"), tokens.idToken().getStringListClaim("ov_orgcode"));
 
         String moved = "{\"type\":\"learner\",\"leerid\":\"30000001\",\"givenName\":\"Fien\",\"familyName\":\"Dewulf\","
@@ -162,12 +157,7 @@ class RegisterSyncIT {
         realm.admin().clients().get(smartschoolId).addOptionalClientScope(offlineScope);
 
         OidcService smartschool = smartschool();
-        OidcService.Login login = smartschool.login(LeerIdTestBase.SINT_JOZEF, "openid offline_access");
-        OidcService.Tokens tokens;
-        try (Browser browser = new Browser()) {
-            browser.open(login.requestUri).login(learner.getUsername(), "Offline-1");
-            tokens = login.redeem(browser);
-        }
+        OidcService.Tokens tokens = signIn(smartschool, "openid offline_access", learner.getUsername(), "Offline-1");
         assertEquals(1, realm.admin().users().get(learner.getId()).getOfflineSessions(smartschoolId).size());
 
         RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000040", "012345", TODAY.toString())), true);
@@ -297,6 +287,15 @@ class RegisterSyncIT {
         String id = realm.admin().clients().findByClientId("smartschool").get(0).getId();
         return new OidcService(OidcService.discover(realm.getBaseUrl()), "smartschool",
                 realm.admin().clients().get(id).getSecret().getValue());
+    }
+
+    /** A password login at Sint-Jozef's Smartschool in a fresh browser; the validated tokens. */
+    private static OidcService.Tokens signIn(OidcService smartschool, String scope, String username, String password) throws Exception {
+        OidcService.Login login = smartschool.login(LeerIdTestBase.SINT_JOZEF, scope);
+        try (Browser browser = new Browser()) {
+            browser.open(login.requestUri).login(username, password);
+            return login.redeem(browser);
+        }
     }
 
     private void setPassword(String userId, String password) {
