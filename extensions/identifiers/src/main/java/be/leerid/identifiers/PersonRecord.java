@@ -2,6 +2,7 @@ package be.leerid.identifiers;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,8 @@ public record PersonRecord(String leerid, String givenName, String familyName, L
     public static final String GRADE = "grade";
     public static final String CLASS = "class";
 
+    private static final Set<String> STAFF_AFFILIATIONS = Set.of("faculty", "staff", "employee");
+
     public PersonRecord {
         affiliations = List.copyOf(Objects.requireNonNullElse(affiliations, List.of()));
         schools = List.copyOf(Objects.requireNonNullElse(schools, List.of()));
@@ -32,6 +35,16 @@ public record PersonRecord(String leerid, String givenName, String familyName, L
         return new PersonRecord(first(attribute.apply(LEERID)), givenName, familyName,
                 attribute.apply(AFFILIATION), attribute.apply(SCHOOL), attribute.apply(ENTITLEMENT),
                 first(attribute.apply(GRADE)), first(attribute.apply(CLASS)));
+    }
+
+    /** Staff of a school by the register's affiliations: faculty, staff or employee, and never a learner. */
+    public static boolean isStaff(List<String> affiliations) {
+        return affiliations != null && !affiliations.contains("student")
+                && affiliations.stream().anyMatch(STAFF_AFFILIATIONS::contains);
+    }
+
+    public boolean isStaff() {
+        return isStaff(affiliations);
     }
 
     public boolean hasLeerid() {

@@ -14,7 +14,11 @@ public final class SubjectUnavailableException extends RuntimeException {
         /** The realm's pseudonym key is missing from the vault or unusable. */
         NO_KEY("leeridServiceUnavailable"),
         /** The client's sector cannot be decided. */
-        NO_SECTOR("leeridServiceMisconfigured");
+        NO_SECTOR("leeridServiceMisconfigured"),
+        /** Another client setting LeerID relies on is invalid. */
+        MISCONFIGURED("leeridServiceMisconfigured"),
+        /** The service is for school staff only and the person is not staff (a learner at the archive). */
+        STAFF_ONLY("leeridStaffOnly");
 
         private final String messageKey;
 

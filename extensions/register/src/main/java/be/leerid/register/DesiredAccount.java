@@ -31,10 +31,13 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
     public static final String SCHOOL_ROLE = "school_role";
     /** Set when the register says the person left; drives the retention period. */
     public static final String LEFT_ON = "left_on";
+    public static final String ENTITLEMENT = PersonRecord.ENTITLEMENT;
+    /** What every active staff member is entitled to: Het Archief voor Onderwijs is for staff only. */
+    public static final List<String> STAFF_ENTITLEMENTS = List.of("urn:mace:leerid.be:entitlement:archief");
 
     /** Every register attribute a sync may set; a missing one in {@link #attributes} is removed. */
     public static final List<String> REGISTER_ATTRIBUTES = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
-            STAFF_ID, NRN_HASH, SCHOOL_ROLE);
+            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
 
     /**
      * @param nrnHash keyed hash of a national register number; the number itself is never stored
@@ -61,6 +64,9 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
             attributes.put(SCHOOL, active.stream().map(Assignment::school).distinct().toList());
             attributes.put(SCHOOL_ROLE, active.stream().map(a -> a.role().feedName() + "@" + a.school()).distinct().toList());
             attributes.put(STAFF_ID, List.of(staff.staffId()));
+            if (!active.isEmpty()) {
+                attributes.put(ENTITLEMENT, STAFF_ENTITLEMENTS);
+            }
             attributes.put(NRN_HASH, List.of(nrnHash.apply(staff.nationalRegisterNumber())));
         }
         attributes.values().removeIf(List::isEmpty);

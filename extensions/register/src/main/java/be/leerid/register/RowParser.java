@@ -1,5 +1,6 @@
 package be.leerid.register;
 
+import be.leerid.identifiers.NationalRegisterNumber;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

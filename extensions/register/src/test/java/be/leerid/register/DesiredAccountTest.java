@@ -44,6 +44,14 @@ class DesiredAccountTest {
         assertFalse(staff.toString().contains("85073003328"));
         assertEquals(List.of("faculty", "staff", "employee", "member"), account.attributes().get(DesiredAccount.AFFILIATION));
         assertEquals(List.of("teacher@012345", "ict-coordinator@067890"), account.attributes().get(DesiredAccount.SCHOOL_ROLE));
+        assertEquals(List.of("urn:mace:leerid.be:entitlement:archief"), account.attributes().get(DesiredAccount.ENTITLEMENT));
+    }
+
+    @Test
+    void learnersGetNoArchiveEntitlement() {
+        RegisterRecord.Learner learner = new RegisterRecord.Learner("50000003", "Lien", "Smet", LocalDate.of(2012, 5, 1),
+                List.of(new Enrolment("012345", "5", "5B", LocalDate.of(2020, 9, 1), null)));
+        assertFalse(DesiredAccount.of(learner, TODAY, nrn -> "hash").attributes().containsKey(DesiredAccount.ENTITLEMENT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.leerid.register;
 
+import be.leerid.identifiers.NationalRegisterNumber;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

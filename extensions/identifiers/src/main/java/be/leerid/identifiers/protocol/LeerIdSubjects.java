@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.SectorException;
 import be.leerid.identifiers.SectorResolver;
+import be.leerid.identifiers.ServiceAudience;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.protocol.oidc.mappers.LeerIdPseudonymMapper;
@@ -40,6 +41,10 @@ public final class LeerIdSubjects {
             return pseudonym(session, client, user);
         } catch (SubjectUnavailableException e) {
             LOG.warnf("LeerID refused to issue a subject: %s", e.getMessage());
+            if (e.reason() == Reason.STAFF_ONLY) {
+                throw new ErrorResponseException(OAuthErrorException.ACCESS_DENIED, "this service is for school staff only",
+                        Response.Status.FORBIDDEN);
+            }
             if (e.reason() == Reason.NO_LEERID) {
                 throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT, "the user has no LeerID",
                         Response.Status.BAD_REQUEST);
@@ -58,8 +63,23 @@ public final class LeerIdSubjects {
             throw new SubjectUnavailableException(Reason.NO_LEERID,
                     "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
         }
+        checkAudience(client, user);
         String sector = sector(client);
         return PseudonymKeys.deriver(session, client.getRealm()).derive(sector, leerid);
+    }
+
+    /** @throws SubjectUnavailableException with {@link Reason#STAFF_ONLY} if the service is not for this person */
+    public static void checkAudience(ClientModel client, UserModel user) {
+        ServiceAudience audience;
+        try {
+            audience = ServiceAudience.of(client.getAttribute(ServiceAudience.ATTRIBUTE));
+        } catch (IllegalArgumentException e) {
+            throw new SubjectUnavailableException(Reason.MISCONFIGURED, "client \"" + client.getClientId() + "\": " + e.getMessage());
+        }
+        if (!audience.admits(person(user))) {
+            throw new SubjectUnavailableException(Reason.STAFF_ONLY,
+                    "client \"" + client.getClientId() + "\" is for school staff only and the user is not staff");
+        }
     }
 
     /** @throws SubjectUnavailableException with {@link Reason#NO_SECTOR} if the sector cannot be decided */

@@ -1,5 +1,6 @@
 package be.leerid.register.services.resources;
 
+import be.leerid.identifiers.NationalRegisterNumber;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,6 @@ final class AccountWriter {
 
     /** Domain separation: these HMAC inputs can never collide with a client's sector (a host name). */
     static final String USERNAME_SECTOR = "#username";
-    static final String NRN_SECTOR = "#national-register-number";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -36,7 +36,7 @@ final class AccountWriter {
     }
 
     String nrnHash(String nationalRegisterNumber) {
-        return deriver.derive(NRN_SECTOR, nationalRegisterNumber);
+        return NationalRegisterNumber.hash(deriver, nationalRegisterNumber);
     }
 
     Outcome apply(DesiredAccount desired, String existingUserId) {

@@ -1,5 +1,6 @@
 package be.leerid.register.services.resources;
 
+import be.leerid.identifiers.NationalRegisterNumber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ final class RegisterSyncRun {
         List<DesiredAccount> batch = new ArrayList<>(BATCH);
         try (InputStream in = Files.newInputStream(spool)) {
             FeedReader.forEachValid(in, validation, today, record -> {
-                batch.add(DesiredAccount.of(record, today, nrn -> deriver.derive(AccountWriter.NRN_SECTOR, nrn)));
+                batch.add(DesiredAccount.of(record, today, nrn -> NationalRegisterNumber.hash(deriver, nrn)));
                 if (batch.size() == BATCH) {
                     apply(batch, outcomes);
                 }
