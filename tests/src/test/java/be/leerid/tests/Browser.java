@@ -5,12 +5,15 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Headless Debian Chromium: one browser is one person's session (cookies and all).
@@ -78,6 +81,44 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks "Aanmelden met eID" on LeerID's login page. */
+    Browser signInWithEid() {
+        if (!showsLoginForm()) {
+            throw new AssertionError("expected the login page, got " + driver.getCurrentUrl() + "\n" + pageText());
+        }
+        WebElement button = driver.findElement(By.id("social-eid"));
+        if (!button.getText().contains("Aanmelden met eID")) {
+            throw new AssertionError("the eID button says \"" + button.getText() + "\"");
+        }
+        button.click();
+        return this;
+    }
+
+    boolean showsCardPicker() {
+        return driver.getCurrentUrl().startsWith(EidSimulator.ISSUER.toString()) && !driver.findElements(By.id("fault")).isEmpty();
+    }
+
+    /** At the eID simulator: picks a card holder, the means of authentication and a defect for the ID token. */
+    Browser pickCard(String cardHolder, String means, String fault) {
+        if (!showsCardPicker()) {
+            throw new AssertionError("expected the eID simulator's card picker, got " + driver.getCurrentUrl() + "\n" + pageText());
+        }
+        new Select(driver.findElement(By.id("means"))).selectByValue(means);
+        new Select(driver.findElement(By.id("fault"))).selectByValue(fault);
+        try {
+            driver.findElement(By.id("card-" + cardHolder)).click();
+        } catch (WebDriverException e) {
+            if (!isAtServiceHost()) {
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    Browser pickCard(String cardHolder) {
+        return pickCard(cardHolder, "eid", "none");
+    }
+
     /**
      * Waits until the browser has been sent back to the service with a code or an error. Reading
      * the address bar right after a click can still see the navigation in flight.
@@ -105,13 +146,19 @@ final class Browser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl());
     }
 
-    /** The visible text; a page still replacing itself is read again. */
+    /** The visible text; a page still loading or replacing itself is read again. */
     String pageText() {
         for (int attempt = 1; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (StaleElementReferenceException e) {
-                if (attempt == 5) {
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }

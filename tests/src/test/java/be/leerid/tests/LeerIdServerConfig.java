@@ -14,7 +14,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The one server configuration every integration test shares, so the distribution starts once per
  * run: Keycloak 26.7.5 with LeerID's providers and theme, and a files vault holding the shipped dev
- * key of realm-config/vault plus a fresh key for each throw-away test realm.
+ * secrets of realm-config/vault plus a fresh key for each throw-away test realm. The eID simulator
+ * starts first: the shipped realm's identity provider points at it.
  */
 public final class LeerIdServerConfig implements KeycloakServerConfig {
 
@@ -24,9 +25,11 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         PostgresTestDatabase.recreateOncePerRun();
+        EidSimulator.startOncePerRun();
         return config
                 .dependency("be.leerid", "leerid-identifiers")
                 .dependency("be.leerid", "leerid-register")
+                .dependency("be.leerid", "leerid-eid")
                 .dependency("be.leerid", "leerid-theme")
                 // Syncs longer than a second answer 202 and are polled: the tests walk both paths.
                 .spiOption("realm-restapi-extension", "register-sync", "wait-seconds", "1")

@@ -1,6 +1,8 @@
 package be.leerid.tests;
 
 import java.net.URI;
+import java.util.List;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -35,6 +37,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -69,13 +72,17 @@ final class OidcService {
         final CodeVerifier verifier = new CodeVerifier();
         final URI requestUri;
 
-        Login(URI redirectUri, String scope) {
+        Login(URI redirectUri, String scope, String acrValues) {
             this.redirectUri = redirectUri;
-            this.requestUri = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scope), clientId, redirectUri)
+            AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scope),
+                    clientId, redirectUri)
                     .endpointURI(provider.getAuthorizationEndpointURI())
                     .state(state).nonce(nonce)
-                    .codeChallenge(verifier, CodeChallengeMethod.S256)
-                    .build().toURI();
+                    .codeChallenge(verifier, CodeChallengeMethod.S256);
+            if (acrValues != null) {
+                request.acrValues(List.of(new ACR(acrValues)));
+            }
+            this.requestUri = request.build().toURI();
         }
 
         AuthenticationResponse response(Browser browser) throws Exception {
@@ -108,7 +115,12 @@ final class OidcService {
     }
 
     Login login(URI redirectUri, String scope) {
-        return new Login(redirectUri, scope);
+        return new Login(redirectUri, scope, null);
+    }
+
+    /** A login that requires a level of authentication (acr_values), such as LeerID's eID level. */
+    Login login(URI redirectUri, String scope, String acrValues) {
+        return new Login(redirectUri, scope, acrValues);
     }
 
     /** The access token's claims, after checking its signature against the realm's JWKS. */

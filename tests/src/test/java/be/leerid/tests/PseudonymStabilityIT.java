@@ -23,13 +23,12 @@ class PseudonymStabilityIT extends LeerIdTestBase {
             assertEquals(before, after);
             assertEquals(DEV_DERIVER.derive("smartschool.be", LEERID), after.smartschool());
             assertEquals(DEV_DERIVER.derive("www.klascement.net", LEERID), after.klascement());
-            assertEquals(DEV_DERIVER.derive("onderwijs.hetarchief.be", LEERID), after.archief());
         } finally {
             realm.admin().users().get(second).remove();
         }
     }
 
-    private record Subjects(String smartschool, String klascement, String archief) {
+    private record Subjects(String smartschool, String klascement) {
     }
 
     private Subjects subjects(String username, String password) throws Exception {
@@ -41,12 +40,7 @@ class PseudonymStabilityIT extends LeerIdTestBase {
             OidcService.Login klascement = oidc("klascement").login(KLASCEMENT, "openid");
             browser.open(klascement.requestUri);
             String klascementSub = klascement.redeem(browser).idToken().getSubject().getValue();
-
-            SamlService archief = archief();
-            SamlService.Request request = archief.authnRequest();
-            browser.open(request.browserUri());
-            String archiefSub = archief.verify(browser.hiddenInput("SAMLResponse"), request.id()).nameId();
-            return new Subjects(smartschoolSub, klascementSub, archiefSub);
+            return new Subjects(smartschoolSub, klascementSub);
         }
     }
 }

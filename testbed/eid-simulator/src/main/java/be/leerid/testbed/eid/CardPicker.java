@@ -55,6 +55,12 @@ public class CardPicker {
         return html.append("</form></body></html>\n").toString();
     }
 
+    /** For replay tests: where the simulator last sent a browser back with a code. */
+    @GetMapping(value = "/last-authorization-response", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String lastAuthorizationResponse() {
+        return OneLoginPerCard.LAST_RESPONSE.get();
+    }
+
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text);
     }

@@ -1,6 +1,7 @@
 package be.leerid.testbed.eid;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,9 @@ import org.springframework.web.util.UriUtils;
  */
 final class OneLoginPerCard implements AuthenticationSuccessHandler {
 
+    /** The last redirect with a code, so tests can replay it (state and code are single-use at LeerID). */
+    static final AtomicReference<String> LAST_RESPONSE = new AtomicReference<>("");
+
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
@@ -33,6 +37,8 @@ final class OneLoginPerCard implements AuthenticationSuccessHandler {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        response.sendRedirect(redirect.build(true).toUriString());
+        String location = redirect.build(true).toUriString();
+        LAST_RESPONSE.set(location);
+        response.sendRedirect(location);
     }
 }

@@ -61,7 +61,7 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain picker(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/error").permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/error", "/last-authorization-response").permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").authenticationDetailsSource(PickedCard::from));
         return http.build();
     }
