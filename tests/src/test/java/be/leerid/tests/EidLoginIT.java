@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import be.leerid.identifiers.NationalRegisterNumber;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,9 +184,7 @@ class EidLoginIT extends LeerIdTestBase {
     void passwordLoginIsSteppedUpThroughEidWhenTheClientRequiresIt() throws Exception {
         OidcService klascement = oidc("klascement");
         try (Browser browser = new Browser()) {
-            OidcService.Login first = klascement.login(KLASCEMENT, "openid");
-            browser.open(first.requestUri).login("an.wouters", "Leraar-demo-1");
-            var byPassword = first.redeem(browser).idToken();
+            var byPassword = teacherByPassword(klascement, browser);
             assertEquals(PASSWORD_ACR, byPassword.getACR().getValue());
 
             OidcService.Login stepUp = klascement.login(KLASCEMENT, "openid", EID_ACR);
@@ -207,14 +206,18 @@ class EidLoginIT extends LeerIdTestBase {
     void stepUpWithAMeansBelowTheEidLevelIsRefused() throws Exception {
         OidcService klascement = oidc("klascement");
         try (Browser browser = new Browser()) {
-            OidcService.Login first = klascement.login(KLASCEMENT, "openid");
-            browser.open(first.requestUri).login("an.wouters", "Leraar-demo-1");
-            first.redeem(browser);
+            teacherByPassword(klascement, browser);
 
             OidcService.Login stepUp = klascement.login(KLASCEMENT, "openid", EID_ACR);
             browser.open(stepUp.requestUri).pickCard(EidSimulator.AN_WOUTERS, "sms", "none");
             assertRefused(browser, "Deze dienst vraagt dat je je aanmeldt met je eID-kaart of met itsme");
         }
+    }
+
+    private static IDTokenClaimsSet teacherByPassword(OidcService klascement, Browser browser) throws Exception {
+        OidcService.Login login = klascement.login(KLASCEMENT, "openid");
+        browser.open(login.requestUri).login("an.wouters", "Leraar-demo-1");
+        return login.redeem(browser).idToken();
     }
 
     private static void assertRefused(Browser browser, String page) {
