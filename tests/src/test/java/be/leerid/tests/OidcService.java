@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -18,7 +19,9 @@ import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -53,11 +56,35 @@ final class OidcService {
     private final OIDCProviderMetadata provider;
     private final ClientID clientId;
     private final Secret secret;
+    private final RSAKey privateKey;
 
     OidcService(OIDCProviderMetadata provider, String clientId, String secret) {
+        this(provider, clientId, secret, null);
+    }
+
+    private OidcService(OIDCProviderMetadata provider, String clientId, String secret, RSAKey privateKey) {
         this.provider = provider;
         this.clientId = new ClientID(clientId);
-        this.secret = new Secret(secret);
+        this.secret = secret == null ? null : new Secret(secret);
+        this.privateKey = privateKey;
+    }
+
+    /** A client that authenticates with private_key_jwt (RFC 7523), as registered service providers do. */
+    static OidcService withPrivateKey(OIDCProviderMetadata provider, String clientId, RSAKey privateKey) {
+        return new OidcService(provider, clientId, null, privateKey);
+    }
+
+    /** The client's authentication for one request: a fresh signed assertion each time, or its secret. */
+    ClientAuthentication authentication() {
+        if (privateKey == null) {
+            return new ClientSecretBasic(clientId, secret);
+        }
+        try {
+            return new PrivateKeyJWT(clientId, provider.getTokenEndpointURI(), JWSAlgorithm.RS256, privateKey.toRSAPrivateKey(),
+                    privateKey.getKeyID(), null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static OIDCProviderMetadata discover(String realmUrl) throws Exception {
@@ -101,7 +128,7 @@ final class OidcService {
             }
             AuthorizationCode code = success.getAuthorizationCode();
             TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(),
-                    new ClientSecretBasic(clientId, secret), new AuthorizationCodeGrant(code, redirectUri, verifier));
+                    authentication(), new AuthorizationCodeGrant(code, redirectUri, verifier));
             var tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
             if (!tokenResponse.indicatesSuccess()) {
                 throw new AssertionError("token request failed: " + tokenResponse.toErrorResponse().getErrorObject());
@@ -143,7 +170,7 @@ final class OidcService {
 
     TokenIntrospectionSuccessResponse introspect(BearerAccessToken accessToken) throws Exception {
         TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
-                provider.getIntrospectionEndpointURI(), new ClientSecretBasic(clientId, secret), accessToken)
+                provider.getIntrospectionEndpointURI(), authentication(), accessToken)
                 .toHTTPRequest().send());
         if (!response.indicatesSuccess()) {
             throw new AssertionError("introspection failed: " + response.toErrorResponse().getErrorObject());
@@ -156,7 +183,7 @@ final class OidcService {
 
     /** A refresh token grant: new validated tokens, or the OAuth error the server answered. */
     Object refresh(Tokens tokens) throws Exception {
-        TokenRequest request = new TokenRequest(provider.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret),
+        TokenRequest request = new TokenRequest(provider.getTokenEndpointURI(), authentication(),
                 new RefreshTokenGrant(tokens.refreshToken()));
         var response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
         if (!response.indicatesSuccess()) {

@@ -143,7 +143,9 @@ public final class RegistrationPolicy {
             if (!(key instanceof RSAKey) && !(key instanceof ECKey)) {
                 throw RegistrationException.metadata("key " + key.getKeyID() + " must be RSA or EC");
             }
-            keys.add(key);
+            // Keycloak ignores inline keys without "use"; these can only be signature keys.
+            keys.add(key instanceof RSAKey rsa ? new RSAKey.Builder(rsa).keyUse(KeyUse.SIGNATURE).build()
+                    : new ECKey.Builder((ECKey) key).keyUse(KeyUse.SIGNATURE).build());
         }
         return new JWKSet(keys);
     }

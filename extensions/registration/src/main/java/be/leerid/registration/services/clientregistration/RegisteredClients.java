@@ -106,7 +106,6 @@ public final class RegisteredClients {
         client.getClientScopes(true).keySet().stream().filter(s -> !ALWAYS.contains(s)).sorted().forEach(scopes::add);
         metadata.put("scope", String.join(" ", scopes));
         metadata.put("subject_type", "pairwise");
-        metadata.put("code_challenge_method", "S256");
         String contacts = client.getAttribute(CONTACTS);
         if (contacts != null && !contacts.isBlank()) {
             metadata.put("contacts", List.of(contacts.split(" ")));
