@@ -118,18 +118,12 @@ final class OidcService {
 
         /** Redeems the code the browser brought back and validates the ID token. */
         Tokens redeem(Browser browser) throws Exception {
-            AuthenticationResponse response = response(browser);
-            if (response instanceof AuthenticationErrorResponse error) {
-                throw new AssertionError("authorization failed: " + error.getErrorObject());
-            }
-            AuthenticationSuccessResponse success = (AuthenticationSuccessResponse) response;
-            if (!state.equals(success.getState())) {
-                throw new AssertionError("state mismatch");
-            }
-            AuthorizationCode code = success.getAuthorizationCode();
-            TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(),
-                    authentication(), new AuthorizationCodeGrant(code, redirectUri, verifier));
-            var tokenResponse = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+            return redeem(browser.arrivalAt(redirectUri));
+        }
+
+        /** Redeems the code of an authorization response (the redirect back to the service). */
+        Tokens redeem(URI arrival) throws Exception {
+            var tokenResponse = OIDCTokenResponseParser.parse(tokenRequest(code(arrival), verifier).toHTTPRequest().send());
             if (!tokenResponse.indicatesSuccess()) {
                 throw new AssertionError("token request failed: " + tokenResponse.toErrorResponse().getErrorObject());
             }
@@ -138,6 +132,25 @@ final class OidcService {
                     provider.getJWKSetURI().toURL());
             IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
             return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(), tokens.getOIDCTokens().getRefreshToken());
+        }
+
+        /** The code of a successful authorization response, after checking its state. */
+        AuthorizationCode code(URI arrival) throws Exception {
+            AuthenticationResponse response = AuthenticationResponseParser.parse(arrival);
+            if (response instanceof AuthenticationErrorResponse error) {
+                throw new AssertionError("authorization failed: " + error.getErrorObject());
+            }
+            AuthenticationSuccessResponse success = (AuthenticationSuccessResponse) response;
+            if (!state.equals(success.getState())) {
+                throw new AssertionError("state mismatch");
+            }
+            return success.getAuthorizationCode();
+        }
+
+        /** A token request for a code with any verifier (or none), for the attacks on it. */
+        TokenRequest tokenRequest(AuthorizationCode code, CodeVerifier codeVerifier) {
+            return new TokenRequest(provider.getTokenEndpointURI(), authentication(),
+                    new AuthorizationCodeGrant(code, redirectUri, codeVerifier));
         }
     }
 

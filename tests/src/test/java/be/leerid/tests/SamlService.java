@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -49,7 +52,7 @@ import org.w3c.dom.Element;
 
 /**
  * A SAML 2.0 service provider played by OpenSAML 4.0.1: it writes the AuthnRequest (HTTP-Redirect
- * binding) and checks LeerID's response the way a real SP library would: signature against the
+ * binding, signed with the archive's dev key from realm-config/dev) and checks LeerID's response the way a real SP library would: signature against the
  * realm's certificate from its metadata, Audience, Recipient, NotOnOrAfter and InResponseTo.
  */
 final class SamlService {
@@ -68,42 +71,95 @@ final class SamlService {
     private final String acsUrl;
     private final String ssoUrl;
     private final X509Certificate idpCertificate;
+    private final PrivateKey spKey;
+
+    private static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 
     SamlService(String realmUrl, String entityId, String acsUrl) throws Exception {
         this.entityId = entityId;
         this.acsUrl = acsUrl;
         this.ssoUrl = realmUrl + "/protocol/saml";
         this.idpCertificate = signingCertificate(realmUrl + "/protocol/saml/descriptor");
+        this.spKey = spSigningKey();
     }
 
     /** The request, and where the browser must go to send it. */
     record Request(String id, URI browserUri) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** A signed AuthnRequest from this SP for its own ACS URL, as the archive sends them. */
     Request authnRequest() throws Exception {
+        return authnRequest(entityId, acsUrl, true);
+    }
+
+    /** An AuthnRequest with any issuer and ACS URL, signed with the SP's key or not (HTTP-Redirect binding). */
+    Request authnRequest(String issuerValue, String acs, boolean signed) throws Exception {
         String id = "_" + UUID.randomUUID();
+        String query = "SAMLRequest=" + encode(deflateBase64(requestXml(id, issuerValue, acs)));
+        return new Request(id, URI.create(ssoUrl + "?" + (signed ? sign(query) : query)));
+    }
+
+    /** A signed request whose content was changed afterwards (another ACS URL): the signature no longer fits. */
+    Request tamperedAuthnRequest(String otherAcs) throws Exception {
+        Request genuine = authnRequest();
+        String query = genuine.browserUri().getRawQuery();
+        String forged = "SAMLRequest=" + encode(deflateBase64(requestXml(genuine.id(), entityId, otherAcs)))
+                + query.substring(query.indexOf("&SigAlg="));
+        return new Request(genuine.id(), URI.create(ssoUrl + "?" + forged));
+    }
+
+    /** HTTP-POST binding: the raw XML (any content, such as a DOCTYPE) base64-encoded as SAMLRequest. */
+    HttpResponse<String> postRaw(String xml) throws Exception {
+        String form = "SAMLRequest=" + encode(Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ssoUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String requestXml(String id, String issuerValue, String acs) throws Exception {
         AuthnRequest request = ((SAMLObjectBuilder<AuthnRequest>) builder(AuthnRequest.DEFAULT_ELEMENT_NAME)).buildObject();
         request.setID(id);
         request.setIssueInstant(Instant.now());
         request.setDestination(ssoUrl);
-        request.setAssertionConsumerServiceURL(acsUrl);
+        request.setAssertionConsumerServiceURL(acs);
         request.setProtocolBinding(SAMLConstants.SAML2_POST_BINDING_URI);
         Issuer issuer = ((SAMLObjectBuilder<Issuer>) builder(Issuer.DEFAULT_ELEMENT_NAME)).buildObject();
-        issuer.setValue(entityId);
+        issuer.setValue(issuerValue);
         request.setIssuer(issuer);
         NameIDPolicy policy = ((SAMLObjectBuilder<NameIDPolicy>) builder(NameIDPolicy.DEFAULT_ELEMENT_NAME)).buildObject();
         policy.setFormat(PERSISTENT);
         policy.setAllowCreate(true);
         request.setNameIDPolicy(policy);
-
         Element element = XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(request).marshall(request);
+        return SerializeSupport.nodeToString(element);
+    }
+
+    private static String deflateBase64(String xml) throws Exception {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFLATED, true))) {
-            out.write(SerializeSupport.nodeToString(element).getBytes(StandardCharsets.UTF_8));
+            out.write(xml.getBytes(StandardCharsets.UTF_8));
         }
-        String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(deflated.toByteArray()), StandardCharsets.UTF_8);
-        return new Request(id, URI.create(ssoUrl + "?SAMLRequest=" + encoded));
+        return Base64.getEncoder().encodeToString(deflated.toByteArray());
+    }
+
+    /** SAML 2.0 bindings 3.4.4.1: RSA-SHA256 over "SAMLRequest=...&SigAlg=..." as sent. */
+    private String sign(String query) throws Exception {
+        String signed = query + "&SigAlg=" + encode(RSA_SHA256);
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+        rsa.initSign(spKey);
+        rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+        return signed + "&Signature=" + encode(Base64.getEncoder().encodeToString(rsa.sign()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static PrivateKey spSigningKey() throws Exception {
+        String pem = java.nio.file.Files.readString(RepositoryFiles.root().resolve("realm-config/dev/archief-sp-signing-key.pem"));
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     /** A response that passed every check, with its NameID and attributes. */
@@ -125,6 +181,8 @@ final class SamlService {
 
         Instant now = Instant.now();
         check(assertion.getConditions().getNotOnOrAfter().isAfter(now), "assertion conditions expired");
+        check(!assertion.getConditions().getNotOnOrAfter().isAfter(assertion.getIssueInstant().plusSeconds(300)),
+                "assertion lives longer than 5 minutes");
         check(!assertion.getConditions().getNotBefore().isAfter(now.plusSeconds(5)), "assertion not yet valid");
         check(assertion.getConditions().getAudienceRestrictions().stream()
                 .flatMap(r -> r.getAudiences().stream()).anyMatch(a -> entityId.equals(a.getURI())), "Audience is not this SP");

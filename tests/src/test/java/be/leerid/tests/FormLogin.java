@@ -1,0 +1,92 @@
+package be.leerid.tests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A login through LeerID's login form over plain HTTP, for attacks a browser would be too slow for (many
+ * attempts, in parallel). It keeps the login's cookies itself: Keycloak's cookies are Secure, which
+ * Java's cookie handling would not send over http on loopback.
+ */
+final class FormLogin {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION_FIRST = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
+
+    /** What the login form answered: a redirect (with a code, or an error) or a page. */
+    record Outcome(int status, String location, String page) {
+
+        boolean issuedCode() {
+            return location != null && location.contains("code=") && !location.contains("error=");
+        }
+
+        /** The page's visible message (the login form's error), without markup. */
+        String text() {
+            return page == null ? "" : page.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ")
+                    .replace("&#39;", "'").replaceAll("\\s+", " ");
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    /** Opens the authorization request and submits the login form once. */
+    static Outcome attempt(URI authorizationRequest, String username, String password) throws Exception {
+        return new FormLogin().submit(authorizationRequest, username, password);
+    }
+
+    Outcome submit(URI authorizationRequest, String username, String password) throws Exception {
+        HttpResponse<String> form = get(authorizationRequest);
+        if (form.statusCode() != 200) {
+            return new Outcome(form.statusCode(), form.headers().firstValue("Location").orElse(null), form.body());
+        }
+        Matcher action = FORM_ACTION.matcher(form.body());
+        if (!action.find()) {
+            action = FORM_ACTION_FIRST.matcher(form.body());
+            if (!action.find()) {
+                throw new AssertionError("no login form at " + authorizationRequest);
+            }
+        }
+        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return new Outcome(answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
+    }
+
+    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            request.header("Cookie", header.toString());
+        }
+        HttpResponse<String> response = http.send(request.header("Accept-Language", "nl").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> setCookies = response.headers().allValues("Set-Cookie");
+        for (String cookie : setCookies) {
+            String pair = cookie.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return response;
+    }
+}

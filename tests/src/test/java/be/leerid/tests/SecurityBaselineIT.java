@@ -1,0 +1,383 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * LeerID's safe defaults and known attack classes, table-driven against the real server: each case
+ * checks the precise refusal and that no code, token, session or assertion was issued.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class SecurityBaselineIT extends LeerIdTestBase {
+
+    private static final int LOCKOUT_AFTER = 5;
+    private static final String GENERIC_LOGIN_ERROR = "Gebruikersnaam of wachtwoord ongeldig";
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    // ---- brute force -------------------------------------------------------------------------
+
+    @Test
+    void lockedAccountAndUnknownUserGetTheSameGenericError() throws Exception {
+        String id = createLearner("slot.proef1", "Juist-wachtwoord-1", "10000201");
+        try {
+            OidcService klascement = oidc("klascement");
+            for (int attempt = 1; attempt <= LOCKOUT_AFTER; attempt++) {
+                FormLogin.Outcome wrong = FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, "slot.proef1", "fout-" + attempt);
+                assertFalse(wrong.issuedCode());
+                assertTrue(wrong.text().contains(GENERIC_LOGIN_ERROR), wrong.text());
+            }
+            assertTrue(locksWithin(id), "the account is not locked after " + LOCKOUT_AFTER + " wrong passwords");
+
+            FormLogin.Outcome correct = FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, "slot.proef1", "Juist-wachtwoord-1");
+            assertFalse(correct.issuedCode(), "a locked account got a code");
+            FormLogin.Outcome unknown = FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, "niet.bestaand", "x");
+            assertEquals(errorLine(unknown.text()), errorLine(correct.text()), "locked and unknown must look the same");
+            assertTrue(realm.admin().users().get(id).getUserSessions().isEmpty());
+        } finally {
+            realm.admin().users().get(id).remove();
+        }
+    }
+
+    @Test
+    void fiftyParallelGuessesNeverGetMoreThanNTries() throws Exception {
+        String id = createLearner("slot.proef2", "Juist-wachtwoord-2", "10000202");
+        try {
+            OidcService klascement = oidc("klascement");
+            List<URI> requests = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                requests.add(klascement.login(KLASCEMENT, "openid").requestUri);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(25);
+            List<Future<FormLogin.Outcome>> guesses = new ArrayList<>();
+            for (URI request : requests) {
+                guesses.add(pool.submit(() -> FormLogin.attempt(request, "slot.proef2", "geraden")));
+            }
+            for (Future<FormLogin.Outcome> outcome : guesses) {
+                FormLogin.Outcome answer = outcome.get();
+                assertFalse(answer.issuedCode());
+                assertTrue(answer.text().contains(GENERIC_LOGIN_ERROR), answer.text());
+            }
+            pool.shutdown();
+            // Keycloak turns away a login for a user while another is in progress, and counts failures off
+            // the request thread: once the count settles, at most N of the 50 guesses were ever checked.
+            Map<String, Object> status = settledStatus(id);
+            int checked = ((Number) status.get("numFailures")).intValue();
+            assertTrue(checked >= 1 && checked <= LOCKOUT_AFTER, "guesses checked: " + status);
+            assertTrue(realm.admin().users().get(id).getUserSessions().isEmpty());
+        } finally {
+            realm.admin().users().get(id).remove();
+        }
+    }
+
+    @Test
+    void lockedLearnerGetsNoTokenByAnyGrant() throws Exception {
+        String id = createLearner("slot.proef3", "Juist-wachtwoord-3", "10000203");
+        try {
+            OidcService klascement = oidc("klascement");
+            for (int attempt = 1; attempt <= LOCKOUT_AFTER; attempt++) {
+                FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, "slot.proef3", "fout");
+            }
+            assertTrue(locksWithin(id), "the account is not locked after " + LOCKOUT_AFTER + " wrong passwords");
+            assertFalse(FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, "slot.proef3", "Juist-wachtwoord-3")
+                    .issuedCode());
+            // The password grant does not exist for LeerID clients: no way around the login form.
+            String id2 = realm.admin().clients().findByClientId("klascement").get(0).getId();
+            String secret = realm.admin().clients().get(id2).getSecret().getValue();
+            HttpResponse<String> password = http.send(HttpRequest.newBuilder(provider().getTokenEndpointURI())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=klascement&client_secret="
+                            + URLEncoder.encode(secret, StandardCharsets.UTF_8) + "&username=slot.proef3&password=Juist-wachtwoord-3"
+                            + "&scope=openid")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, password.statusCode(), password.body());
+            assertTrue(password.body().contains("unauthorized_client"), password.body());
+            assertFalse(password.body().contains("access_token"));
+        } finally {
+            realm.admin().users().get(id).remove();
+        }
+    }
+
+    /** Keycloak counts failures off the request thread: give it up to ten seconds to lock the account. */
+    private boolean locksWithin(String userId) throws InterruptedException {
+        for (int poll = 0; poll < 50; poll++) {
+            if (Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** The brute force status once Keycloak's off-thread failure counting has caught up (same value twice). */
+    private Map<String, Object> settledStatus(String userId) throws InterruptedException {
+        Map<String, Object> previous = null;
+        for (int poll = 0; poll < 50; poll++) {
+            Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+            if (previous != null && status.get("numFailures").equals(previous.get("numFailures"))
+                    && status.get("disabled").equals(previous.get("disabled"))) {
+                return status;
+            }
+            previous = status;
+            Thread.sleep(200);
+        }
+        return previous;
+    }
+
+    private static String errorLine(String text) {
+        int at = text.indexOf(GENERIC_LOGIN_ERROR);
+        return at < 0 ? text : text.substring(at, at + GENERIC_LOGIN_ERROR.length());
+    }
+
+    // ---- redirect_uri tampering ----------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://www.klascement.net/leerid/callback/extra",
+            "https://www.klascement.net/leerid/callback/..;/evil",
+            "https://www.klascement.net/leerid/%2e%2e/evil",
+            "https://www.klascement.net/leerid/callback/%2e%2e/%2e%2e/evil",
+            "https://www.klascement.net@evil.example@www.klascement.net/leerid/callback",
+            "https://evil.example@www.klascement.net/leerid/callback",
+            "https://www.klascement.net/LEERID/callback",
+            "https://www.klascement.net.evil.example/leerid/callback",
+            "https://www.klascement.net/leerid/callback#fragment",
+            "javascript:alert(document.domain)",
+            "JaVaScRiPt:alert(document.domain)",
+            "data:text/html,<script>alert(1)</script>",
+            "DATA:text/html,x",
+            "http://localhost/leerid/callback",
+            "http://www.klascement.net/leerid/callback"})
+    void tamperedRedirectUriIsRefusedWithoutRedirect(String redirectUri) throws Exception {
+        URI request = authorizationRequest("klascement", redirectUri, "openid", "S256", "x".repeat(43), "state1");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(request).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), redirectUri);
+        assertTrue(response.headers().firstValue("Location").isEmpty(), "redirected to " + response.headers().firstValue("Location"));
+        assertTrue(response.body().contains("redirect_uri"), response.body());
+    }
+
+    // ---- PKCE, code reuse, iss -----------------------------------------------------------------
+
+    @Test
+    void pkceIsRequiredAsS256() throws Exception {
+        for (String[] bad : new String[][] {{null, null}, {"plain", "x".repeat(43)}, {"S512", "x".repeat(43)}}) {
+            URI request = authorizationRequest("klascement", KLASCEMENT.toString(), "openid", bad[0], bad[1], "state2");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(request).build(), HttpResponse.BodyHandlers.ofString());
+            String location = response.headers().firstValue("Location").orElse("");
+            assertEquals(302, response.statusCode(), response.body());
+            assertTrue(location.startsWith(KLASCEMENT.toString()) && location.contains("error=invalid_request")
+                    && !location.contains("code="), location);
+        }
+    }
+
+    @Test
+    void wrongOrMissingVerifierGetsNoTokens() throws Exception {
+        OidcService klascement = oidc("klascement");
+        for (CodeVerifier verifier : new CodeVerifier[] {new CodeVerifier(), null}) {
+            OidcService.Login login = klascement.login(KLASCEMENT, "openid");
+            FormLogin.Outcome outcome = FormLogin.attempt(login.requestUri, LOTTE, LOTTE_PASSWORD);
+            assertTrue(outcome.issuedCode(), outcome.text());
+            AuthorizationCode code = login.code(URI.create(outcome.location()));
+            TokenResponse response = TokenResponse.parse(login.tokenRequest(code, verifier).toHTTPRequest().send());
+            assertFalse(response.indicatesSuccess(), "tokens for a " + (verifier == null ? "missing" : "wrong") + " verifier");
+            assertEquals("invalid_grant", response.toErrorResponse().getErrorObject().getCode());
+        }
+    }
+
+    @Test
+    void reusedCodeFailsAndRevokesTheFirstTokens() throws Exception {
+        OidcService klascement = oidc("klascement");
+        OidcService.Login login = klascement.login(KLASCEMENT, "openid");
+        FormLogin.Outcome outcome = FormLogin.attempt(login.requestUri, LOTTE, LOTTE_PASSWORD);
+        URI arrival = URI.create(outcome.location());
+        assertTrue(arrival.getQuery().contains("iss="), "RFC 9207: the authorization response names its issuer");
+        OidcService.Tokens first = login.redeem(arrival);
+
+        TokenResponse second = TokenResponse.parse(login.tokenRequest(login.code(arrival), login.verifier).toHTTPRequest().send());
+        assertFalse(second.indicatesSuccess());
+        assertEquals("invalid_grant", second.toErrorResponse().getErrorObject().getCode());
+
+        assertTrue(klascement.refresh(first) instanceof com.nimbusds.oauth2.sdk.ErrorObject, "the first refresh token still works");
+        assertFalse(klascement.introspect(first.accessToken()).isActive(), "the first access token is still active");
+    }
+
+    // ---- token substitution -------------------------------------------------------------------
+
+    @Test
+    void anotherClientsIdTokenIsNoLogoutHint() throws Exception {
+        OidcService smartschool = oidc("smartschool");
+        OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+        FormLogin session = new FormLogin();
+        FormLogin.Outcome outcome = session.submit(login.requestUri, LOTTE, LOTTE_PASSWORD);
+        var idToken = TokenResponse.parse(login.tokenRequest(login.code(URI.create(outcome.location())), login.verifier)
+                .toHTTPRequest().send()).toSuccessResponse().toJSONObject().get("id_token").toString();
+        URI logout = URI.create(provider().getEndSessionEndpointURI() + "?client_id=klascement&id_token_hint="
+                + idToken + "&post_logout_redirect_uri=" + URLEncoder.encode(KLASCEMENT.toString(), StandardCharsets.UTF_8));
+        HttpResponse<String> response = session.get(logout);
+        assertEquals(400, response.statusCode(), response.body());
+        assertFalse(response.headers().firstValue("Location").isPresent());
+    }
+
+    @Test
+    void unsignedOrSymmetricClientAssertionsAreRefused() throws Exception {
+        ServiceProvider provider = new ServiceProvider(realm.getBaseUrl());
+        ServiceProvider.Answer registered = provider.register(provider.metadata(ServiceProvider.statement()));
+        assertEquals(201, registered.status(), registered.body());
+        String clientId = registered.string("client_id");
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
+                    .audience(provider().getTokenEndpointURI().toString()).jwtID(java.util.UUID.randomUUID().toString())
+                    .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000)).build();
+            SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(provider.key.getKeyID()).build(), claims);
+            hmac.sign(new MACSigner(provider.key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
+            for (String assertion : List.of(new PlainJWT(claims).serialize(), hmac.serialize())) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(provider().getTokenEndpointURI())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=x&redirect_uri="
+                                + URLEncoder.encode(ServiceProvider.CALLBACK.toString(), StandardCharsets.UTF_8)
+                                + "&client_id=" + clientId
+                                + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                                + "&client_assertion=" + assertion)).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(response.statusCode() == 400 || response.statusCode() == 401, response.body());
+                assertTrue(response.body().contains("invalid_client"), response.body());
+            }
+        } finally {
+            realm.admin().clients().findByClientId(clientId).forEach(c -> realm.admin().clients().get(c.getId()).remove());
+        }
+    }
+
+    // ---- SAML ----------------------------------------------------------------------------------
+
+    @Test
+    void samlResponsesAreBoundToTheRequestAndShortLived() throws Exception {
+        SamlService archief = archief();
+        SamlService.Request request = archief.authnRequest();
+        try (Browser browser = new Browser()) {
+            browser.open(request.browserUri()).login("an.wouters", "Leraar-demo-1");
+            // verify() checks Audience, Recipient, Destination, InResponseTo, signatures and a lifetime <= 5 minutes.
+            assertNotNull(archief.verify(browser.hiddenInput("SAMLResponse"), request.id()).nameId());
+        }
+    }
+
+    @Test
+    void badAuthnRequestsGetNoAssertion() throws Exception {
+        SamlService archief = archief();
+        List<SamlService.Request> bad = List.of(
+                archief.authnRequest(ARCHIEF, ARCHIEF_ACS, false),
+                archief.tamperedAuthnRequest("https://evil.example/acs"),
+                archief.authnRequest(ARCHIEF, "https://onderwijs.hetarchief.be/saml/acs/other", true),
+                archief.authnRequest("https://evil.example/saml/sp", ARCHIEF_ACS, true));
+        for (SamlService.Request request : bad) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(request.browserUri()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), request.browserUri() + "\n" + response.body());
+            assertFalse(response.body().contains("SAMLResponse"), "an assertion was sent");
+        }
+    }
+
+    @Test
+    void samlRequestWithDoctypeIsRefusedWithoutFetching() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        listener.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+        try {
+            String entity = "http://127.0.0.1:" + listener.getAddress().getPort() + "/xxe";
+            String xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"" + entity + "\">]>"
+                    + "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
+                    + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_x\" Version=\"2.0\" "
+                    + "IssueInstant=\"2026-01-01T00:00:00Z\"><saml:Issuer>&xxe;</saml:Issuer></samlp:AuthnRequest>";
+            HttpResponse<String> response = archief().postRaw(xml);
+            assertEquals(400, response.statusCode(), response.body());
+            assertFalse(response.body().contains("SAMLResponse"));
+            Thread.sleep(500);
+            assertEquals(0, fetched.get(), "LeerID fetched an external entity");
+        } finally {
+            listener.stop(0);
+        }
+    }
+
+    // ---- oversized input, headers ----------------------------------------------------------------
+
+    @Test
+    void oversizedInputsAreRejectedAndTheServerStaysHealthy() throws Exception {
+        String huge = "a".repeat(1024 * 1024);
+        List<URI> requests = List.of(
+                authorizationRequest("klascement", KLASCEMENT.toString(), "openid " + huge, "S256", "x".repeat(43), "s"),
+                authorizationRequest("klascement", KLASCEMENT.toString(), "openid", "S256", "x".repeat(43), huge));
+        for (URI request : requests) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(request).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, "status " + response.statusCode());
+            assertFalse(response.headers().firstValue("Location").orElse("").contains("code="));
+        }
+        HttpResponse<String> saml = archief().postRaw("<x>" + huge + "</x>");
+        assertTrue(saml.statusCode() >= 400 && saml.statusCode() < 500, "status " + saml.statusCode());
+        HttpResponse<String> healthy = http.send(HttpRequest.newBuilder(
+                URI.create(realm.getBaseUrl() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, healthy.statusCode());
+    }
+
+    @Test
+    void loginPagesCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(oidc("klascement").login(KLASCEMENT, "openid").requestUri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"));
+        assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age=31536000"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    private URI authorizationRequest(String clientId, String redirectUri, String scope, String method, String challenge, String state)
+            throws Exception {
+        StringBuilder query = new StringBuilder("?response_type=code&client_id=").append(clientId)
+                .append("&redirect_uri=").append(URLEncoder.encode(redirectUri, StandardCharsets.UTF_8))
+                .append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8))
+                .append("&state=").append(URLEncoder.encode(state, StandardCharsets.UTF_8))
+                .append("&nonce=n");
+        if (challenge != null) {
+            query.append("&code_challenge=").append(challenge);
+        }
+        if (method != null) {
+            query.append("&code_challenge_method=").append(method);
+        }
+        return URI.create(provider().getAuthorizationEndpointURI() + query.toString());
+    }
+}
