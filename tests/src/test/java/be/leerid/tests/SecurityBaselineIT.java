@@ -251,6 +251,17 @@ class SecurityBaselineIT extends LeerIdTestBase {
     }
 
     @Test
+    void anotherClientsAccessTokenIsInactiveAtIntrospection() throws Exception {
+        OidcService smartschool = oidc("smartschool");
+        OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+        OidcService.Tokens tokens = login.redeem(URI.create(FormLogin.attempt(login.requestUri, LOTTE, LOTTE_PASSWORD).location()));
+        assertTrue(smartschool.introspect(tokens.accessToken()).isActive());
+        // KlasCement may not learn what Smartschool's token says (names, schools, Smartschool's pseudonym).
+        var seenByKlascement = oidc("klascement").introspect(tokens.accessToken());
+        assertFalse(seenByKlascement.isActive(), "KlasCement read Smartschool's token: " + seenByKlascement.toJSONObject());
+    }
+
+    @Test
     void unsignedOrSymmetricClientAssertionsAreRefused() throws Exception {
         ServiceProvider provider = new ServiceProvider(realm.getBaseUrl());
         ServiceProvider.Answer registered = provider.register(provider.metadata(ServiceProvider.statement()));
