@@ -94,6 +94,32 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks an element by id (a demo service's button, say) and waits for the next page. */
+    Browser click(String id) {
+        try {
+            driver.findElement(By.id(id)).click();
+        } catch (WebDriverException e) {
+            if (!isAtServiceHost()) {
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    /** Submits the page's first form: Keycloak's SAML POST page, which waits for a click without JavaScript. */
+    Browser submitForm() {
+        driver.findElement(By.tagName("form")).submit();
+        return this;
+    }
+
+    String textOf(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
     boolean showsCardPicker() {
         return driver.getCurrentUrl().startsWith(EidSimulator.ISSUER.toString()) && !driver.findElements(By.id("fault")).isEmpty();
     }
