@@ -1,12 +1,23 @@
 package be.leerid.tests;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -29,6 +40,15 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
 
     Browser() {
+        this(false, 1280);
+    }
+
+    /** A browser as people use it: JavaScript on, the given window width (CSS pixels). */
+    static Browser withJavaScript(int width) {
+        return new Browser(true, width);
+    }
+
+    private Browser(boolean javaScript, int width) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("leerid.chromium", "/usr/bin/chromium"));
         StringBuilder rules = new StringBuilder();
@@ -37,8 +57,11 @@ final class Browser implements AutoCloseable {
         }
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--blink-settings=scriptEnabled=false",
+                "--disable-quic", "--window-size=" + width + ",900",
                 "--host-resolver-rules=" + rules);
+        if (!javaScript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("leerid.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -110,6 +133,64 @@ final class Browser implements AutoCloseable {
     Browser submitForm() {
         driver.findElement(By.tagName("form")).submit();
         return this;
+    }
+
+    /** axe-core's WCAG 2.1 A/AA violations of impact serious or critical on the current page. */
+    List<String> seriousAccessibilityViolations() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axeSource());
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        List<String> violations = new ArrayList<>();
+        for (Object violation : (List<?>) result) {
+            violations.add(String.valueOf(violation));
+        }
+        return violations;
+    }
+
+    /** Wider than the window: content that needs horizontal scrolling (WCAG 1.4.10 reflow). */
+    boolean scrollsHorizontally() {
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+        return Boolean.TRUE.equals(overflow);
+    }
+
+    void zoom(int percent) {
+        ((JavascriptExecutor) driver).executeScript("document.body.style.zoom = arguments[0];", percent + "%");
+    }
+
+    /** Types into whatever has the keyboard focus, as someone without a mouse would. */
+    Browser type(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+        return this;
+    }
+
+    /** Saves a screenshot as tests/target/screenshots/NAME.png (for the README). */
+    void screenshot(String name) throws IOException {
+        Path directory = RepositoryFiles.root().resolve("tests/target/screenshots");
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String axeSource() throws IOException {
+        Properties packaging = new Properties();
+        try (InputStream in = Browser.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            if (in == null) {
+                throw new IOException("axe-core is not on the test classpath");
+            }
+            packaging.load(in);
+        }
+        String resource = "/META-INF/resources/webjars/axe-core/" + packaging.getProperty("version") + "/axe.min.js";
+        try (InputStream in = Browser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("axe-core not on the test classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     String textOf(String id) {

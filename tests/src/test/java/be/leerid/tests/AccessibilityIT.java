@@ -1,0 +1,105 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.openqa.selenium.Keys;
+
+/**
+ * LeerID's pages as people meet them in Chromium with JavaScript on: axe-core finds no serious or
+ * critical WCAG 2.1 A/AA violation on the login, refusal, eID-refusal and logout pages; the login works by keyboard alone and reflows at 320 px and 200 %
+ * zoom; the page names the service; every page in four languages. Screenshots go to
+ * tests/target/screenshots for the README.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class AccessibilityIT extends LeerIdTestBase {
+
+    private static void assertAccessible(Browser browser, String page) throws Exception {
+        browser.screenshot(page);
+        List<String> violations = browser.seriousAccessibilityViolations();
+        assertTrue(violations.isEmpty(), page + ": " + String.join("\n", violations));
+    }
+
+    @Test
+    void loginPageNamesTheServiceAndPassesAxe() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri);
+            assertTrue(browser.textOf("leerid-service").contains("Je meldt je aan bij KlasCement"), browser.pageText());
+            assertTrue(browser.pageText().contains("Aanmelden met eID"));
+            assertAccessible(browser, "login");
+        }
+    }
+
+    @Test
+    void errorAndRefusalPagesPassAxe() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(archief().authnRequest().browserUri()).login(LOTTE, LOTTE_PASSWORD);
+            assertTrue(browser.pageText().contains("alleen voor personeelsleden"), browser.pageText());
+            assertAccessible(browser, "archive-refused");
+        }
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND);
+            assertTrue(browser.pageText().contains("niet gekend als personeelslid"), browser.pageText());
+            assertAccessible(browser, "eid-refused");
+        }
+    }
+
+    @Test
+    void logoutLeavesNoNameAndPassesAxe() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");
+            browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            login.redeem(browser);
+            browser.open(URI.create(provider().getEndSessionEndpointURI().toString()));
+            assertAccessible(browser, "logout-confirm");
+            assertFalse(browser.pageText().contains("Lotte") || browser.pageText().contains(LOTTE), "a name is on the logout page");
+        }
+    }
+
+    @Test
+    void loginWorksByKeyboardAlone() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");
+            browser.open(login.requestUri);
+            // The username field has the focus; Tab moves to the password, Enter signs in.
+            browser.type(LOTTE).type(Keys.TAB).type(LOTTE_PASSWORD).type(Keys.ENTER);
+            assertEquals(DEV_DERIVER.derive("www.klascement.net", LOTTE_LEERID), login.redeem(browser).idToken().getSubject().getValue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} px wide at {1} %")
+    @CsvSource({"320, 100", "640, 200"})
+    void loginReflowsWithoutHorizontalScrolling(int width, int zoom) throws Exception {
+        try (Browser browser = Browser.withJavaScript(width)) {
+            browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri);
+            if (zoom != 100) {
+                browser.zoom(zoom);
+            }
+            browser.screenshot("login-" + width + "px-" + zoom);
+            assertFalse(browser.scrollsHorizontally(), "the login page needs horizontal scrolling at " + width + " px, " + zoom + " %");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"nl, Je meldt je aan bij KlasCement, Je wachtwoord",
+            "fr, Vous vous connectez à KlasCement, Votre mot de passe",
+            "en, You are signing in to KlasCement, Your password",
+            "de, Sie melden sich an bei KlasCement, Ihr Passwort"})
+    void theLoginPageSpeaksFourLanguages(String locale, String title, String passwordLabel) throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(URI.create(oidc("klascement").login(KLASCEMENT, "openid").requestUri + "&ui_locales=" + locale));
+            String text = browser.pageText();
+            assertTrue(text.contains(title) && text.contains(passwordLabel), locale + ": " + text);
+            assertFalse(text.contains("???") || text.matches("(?s).*\\bleerid[A-Z]\\w+.*"), "a message key shows: " + text);
+            browser.screenshot("login-" + locale);
+        }
+    }
+}
