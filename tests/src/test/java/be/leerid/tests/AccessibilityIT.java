@@ -65,6 +65,21 @@ class AccessibilityIT extends LeerIdTestBase {
     }
 
     @Test
+    void notYouStartsAFreshLoginOnASharedDevice() throws Exception {
+        try (Browser browser = new Browser()) {
+            OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");
+            browser.open(login.requestUri).login(LOTTE, "verkeerd-wachtwoord");
+            assertTrue(browser.pageSource().contains("value=\"" + LOTTE + "\""), "the username should stay in the field");
+            assertTrue(browser.pageText().contains("Niet jij?"), browser.pageText());
+            browser.click("leerid-not-you-link");
+            assertTrue(browser.showsLoginForm());
+            assertFalse(browser.pageSource().contains("value=\"" + LOTTE + "\""), "someone else's username is still in the field");
+            browser.login("noah.janssens", "Leerling-demo-2");
+            assertEquals(DEV_DERIVER.derive("www.klascement.net", "10000002"), login.redeem(browser).idToken().getSubject().getValue());
+        }
+    }
+
+    @Test
     void loginWorksByKeyboardAlone() throws Exception {
         try (Browser browser = Browser.withJavaScript(1280)) {
             OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");

@@ -36,6 +36,7 @@ class DemoWalkIT extends LeerIdTestBase {
             browser.login(LOTTE, LOTTE_PASSWORD);
             awaitSignedIn(browser);
             String atSmartschool = browser.textOf("subject");
+            browser.screenshot("demo-1-smartschool");
             assertEquals(DEV_DERIVER.derive("demo.smartschool.be", LOTTE_LEERID), atSmartschool);
             assertTrue(browser.pageText().contains("012345"), "Smartschool (demo) shows the school it received");
 
@@ -43,12 +44,15 @@ class DemoWalkIT extends LeerIdTestBase {
             assertFalse(browser.showsLoginForm(), "single sign-on must not ask again");
             awaitSignedIn(browser);
             assertEquals(DEV_DERIVER.derive("demo.klascement.net", LOTTE_LEERID), browser.textOf("subject"));
+            browser.screenshot("demo-2-klascement");
 
             signIn(browser, DemoServicesProcess.ARCHIEF);
             assertTrue(browser.pageText().contains("Deze dienst is alleen voor personeelsleden van een school"), browser.pageText());
+            browser.screenshot("demo-3-archief-learner-refused");
 
             browser.open(DemoServicesProcess.SMARTSCHOOL).click("logout");
             assertTrue(browser.has("login"), "Smartschool (demo) still shows a session: " + browser.pageText());
+            browser.screenshot("demo-4-logged-out");
             assertFalse(browser.pageText().contains(atSmartschool), "the learner's name is left on screen");
 
             // KlasCement (demo) heard of the logout over the back channel, and LeerID asks for the password again.
@@ -68,6 +72,7 @@ class DemoWalkIT extends LeerIdTestBase {
             awaitSignedIn(browser);
             assertEquals(DEV_DERIVER.derive("demo.hetarchief.be", AN_LEERID), browser.textOf("subject"));
             assertTrue(browser.pageText().contains("urn:mace:leerid.be:entitlement:archief"), browser.pageText());
+            browser.screenshot("demo-5-archief-teacher");
 
             signIn(browser, DemoServicesProcess.SMARTSCHOOL);
             awaitSignedIn(browser);

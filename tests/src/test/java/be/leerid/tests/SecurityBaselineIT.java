@@ -48,6 +48,44 @@ class SecurityBaselineIT extends LeerIdTestBase {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    // ---- defaults as the server has them ---------------------------------------------------------
+
+    @Test
+    void theRealmCarriesTheSafeDefaults() throws Exception {
+        var rep = realm.admin().toRepresentation();
+        assertTrue(rep.isBruteForceProtected());
+        assertEquals(LOCKOUT_AFTER, rep.getFailureFactor());
+        assertTrue(rep.getAccessCodeLifespan() <= 60, "code lifetime " + rep.getAccessCodeLifespan());
+        assertTrue(rep.getAccessTokenLifespan() <= 300, "access token lifetime " + rep.getAccessTokenLifespan());
+        assertTrue(rep.getRevokeRefreshToken() && rep.getRefreshTokenMaxReuse() == 0, "refresh tokens do not rotate");
+        // Keycloak's own browser applications redirect only to relative paths on LeerID itself.
+        java.util.Set<String> keycloaksOwnApps = java.util.Set.of("account", "account-console", "security-admin-console",
+                "broker", "realm-management");
+        for (var client : realm.admin().clients().findAll()) {
+            String id = client.getClientId();
+            assertFalse(client.isImplicitFlowEnabled() || client.isDirectAccessGrantsEnabled(), id + " allows implicit or password grant");
+            if (keycloaksOwnApps.contains(id)) {
+                continue;
+            }
+            if ("saml".equals(client.getProtocol())) {
+                assertEquals("true", client.getAttributes().get("saml.client.signature"), id);
+                assertEquals("true", client.getAttributes().get("saml.assertion.signature"), id);
+                assertTrue(Integer.parseInt(client.getAttributes().getOrDefault("saml.assertion.lifespan", "99999")) <= 300, id);
+            } else if (client.isStandardFlowEnabled()) {
+                assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"), id);
+            }
+            assertTrue(client.getRedirectUris().stream().noneMatch(u -> u.contains("*")), id + " has a wildcard redirect URI");
+        }
+        var eid = realm.admin().identityProviders().get("eid").toRepresentation();
+        assertFalse(eid.isTrustEmail());
+        assertFalse(eid.isStoreToken());
+        // An access token lives at most five minutes.
+        OidcService.Login login = oidc("klascement").login(KLASCEMENT, "openid");
+        var claims = oidc("klascement").accessTokenClaims(login.redeem(URI.create(FormLogin.attempt(login.requestUri, LOTTE, LOTTE_PASSWORD)
+                .location())).accessToken());
+        assertTrue(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime() <= 300_000);
+    }
+
     // ---- brute force -------------------------------------------------------------------------
 
     @Test

@@ -43,6 +43,10 @@
                     <input type="hidden" id="id-hidden-input" name="credentialId" <#if auth.selectedCredential?has_content>value="${auth.selectedCredential}"</#if>/>
                     <@buttons.loginButton />
                 </form>
+                <#-- Shared classroom devices: someone else's name in the field is one click from a fresh login. -->
+                <#if (login.username!'')?has_content>
+                    <p id="leerid-not-you"><a id="leerid-not-you-link" href="${url.loginRestartFlowUrl}">${msg("leeridNotYou")}</a></p>
+                </#if>
             </#if>
             </div>
         </div>
