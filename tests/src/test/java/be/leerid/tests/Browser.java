@@ -129,9 +129,27 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Submits the page's first form: Keycloak's SAML POST page, which waits for a click without JavaScript. */
-    Browser submitForm() {
-        driver.findElement(By.tagName("form")).submit();
+    /** Waits until the page has an element with this id or name (a page arriving after redirects). */
+    Browser await(String idOrName) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (driver.findElements(By.id(idOrName)).isEmpty() && driver.findElements(By.name(idOrName)).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + idOrName + " at " + driver.getCurrentUrl() + ":\n" + pageText());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return this;
+    }
+
+    /** Submits Keycloak's SAML POST page, which waits for a click without JavaScript. */
+    Browser submitSamlResponse() {
+        await("SAMLResponse");
+        driver.findElement(By.name("SAMLResponse")).submit();
         return this;
     }
 

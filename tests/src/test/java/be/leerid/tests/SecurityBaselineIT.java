@@ -86,6 +86,19 @@ class SecurityBaselineIT extends LeerIdTestBase {
         assertTrue(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime() <= 300_000);
     }
 
+    @Test
+    void productionConfigurationKeepsTheAdminConsoleOffThePublicHostname() throws Exception {
+        java.util.Properties conf = new java.util.Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(RepositoryFiles.root().resolve("docker/keycloak.conf"))) {
+            conf.load(reader);
+        }
+        String publicHost = URI.create(conf.getProperty("hostname")).getHost();
+        String adminHost = URI.create(conf.getProperty("hostname-admin")).getHost();
+        assertFalse(publicHost.equals(adminHost), "the admin console shares the public hostname");
+        assertEquals("xforwarded", conf.getProperty("proxy-headers"));
+        assertEquals("postgres", conf.getProperty("db"));
+    }
+
     // ---- brute force -------------------------------------------------------------------------
 
     @Test

@@ -75,20 +75,7 @@ final class OidcDemo {
     }
 
     private void home(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/")) {
-            Page.status(exchange, 404);
-            return;
-        }
-        Sessions.Session session = sessions.current(exchange);
-        if (session == null) {
-            Page.html(exchange, 200, name, "<p>Je bent niet aangemeld.</p><p><a class=\"button\" id=\"login\" href=\"/login\">"
-                    + "Aanmelden met LeerID</a></p>");
-            return;
-        }
-        Page.html(exchange, 200, name, "<p id=\"signed-in\">Aangemeld. " + Page.escape(name) + " kent je als <strong id=\"subject\">"
-                + Page.escape(String.valueOf(session.claims().get("sub"))) + "</strong>.</p><h2>Wat " + Page.escape(name)
-                + " van LeerID kreeg</h2>" + Page.claims(session.claims())
-                + "<form method=\"post\" action=\"/logout\"><p><button id=\"logout\" type=\"submit\">Afmelden</button></p></form>");
+        Page.home(exchange, name, "", sessions.current(exchange), "sub");
     }
 
     private void login(HttpExchange exchange) throws IOException {
@@ -145,7 +132,7 @@ final class OidcDemo {
                 Page.redirect(exchange, base.resolve("/").toString());
                 return;
             }
-            URI logout = new LogoutRequest(provider().getEndSessionEndpointURI(), JWTParser.parse(session.idToken()),
+            URI logout = new LogoutRequest(provider().getEndSessionEndpointURI(), JWTParser.parse(session.logoutHint()),
                     base.resolve("/"), null).toURI();
             Page.redirect(exchange, logout.toString());
         } catch (Exception e) {

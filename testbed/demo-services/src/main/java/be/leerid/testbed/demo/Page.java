@@ -31,6 +31,27 @@ final class Page {
         exchange.close();
     }
 
+    /**
+     * A demo service's home page: signed out, a login button; signed in, the name it knows the person by
+     * and everything it received from LeerID.
+     */
+    static void home(HttpExchange exchange, String service, String signedOutNote, Sessions.Session session, String subjectClaim)
+            throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/")) {
+            status(exchange, 404);
+            return;
+        }
+        if (session == null) {
+            html(exchange, 200, service, "<p>Je bent niet aangemeld." + signedOutNote + "</p>"
+                    + "<p><a class=\"button\" id=\"login\" href=\"/login\">Aanmelden met LeerID</a></p>");
+            return;
+        }
+        html(exchange, 200, service, "<p id=\"signed-in\">Aangemeld. " + escape(service) + " kent je als <strong id=\"subject\">"
+                + escape(String.valueOf(session.claims().get(subjectClaim))) + "</strong>.</p><h2>Wat " + escape(service)
+                + " van LeerID kreeg</h2>" + claims(session.claims())
+                + "<form method=\"post\" action=\"/logout\"><p><button id=\"logout\" type=\"submit\">Afmelden</button></p></form>");
+    }
+
     static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

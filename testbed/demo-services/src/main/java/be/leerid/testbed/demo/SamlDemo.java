@@ -94,20 +94,7 @@ final class SamlDemo {
     }
 
     private void home(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/")) {
-            Page.status(exchange, 404);
-            return;
-        }
-        Sessions.Session session = sessions.current(exchange);
-        if (session == null) {
-            Page.html(exchange, 200, name, "<p>Je bent niet aangemeld. Het archief is alleen voor personeel.</p>"
-                    + "<p><a class=\"button\" id=\"login\" href=\"/login\">Aanmelden met LeerID</a></p>");
-            return;
-        }
-        Page.html(exchange, 200, name, "<p id=\"signed-in\">Aangemeld. " + Page.escape(name) + " kent je als <strong id=\"subject\">"
-                + Page.escape(String.valueOf(session.claims().get("NameID"))) + "</strong>.</p><h2>Wat " + Page.escape(name)
-                + " van LeerID kreeg</h2>" + Page.claims(session.claims())
-                + "<form method=\"post\" action=\"/logout\"><p><button id=\"logout\" type=\"submit\">Afmelden</button></p></form>");
+        Page.home(exchange, name, " Het archief is alleen voor personeel.", sessions.current(exchange), "NameID");
     }
 
     @SuppressWarnings("unchecked")
@@ -181,7 +168,7 @@ final class SamlDemo {
             request.setIssuer(issuer());
             NameID nameId = ((SAMLObjectBuilder<NameID>) builder(NameID.DEFAULT_ELEMENT_NAME)).buildObject();
             nameId.setFormat(PERSISTENT);
-            nameId.setValue(session.idToken());
+            nameId.setValue(session.logoutHint());
             request.setNameID(nameId);
             SessionIndex index = ((SAMLObjectBuilder<SessionIndex>) builder(SessionIndex.DEFAULT_ELEMENT_NAME)).buildObject();
             index.setValue(session.leeridSession());

@@ -13,8 +13,11 @@ import com.sun.net.httpserver.HttpExchange;
  */
 final class Sessions {
 
-    /** One signed-in person at this service, and LeerID's session id for back-channel logout. */
-    record Session(Map<String, Object> claims, String leeridSession, String idToken) {
+    /**
+     * One signed-in person at this service, LeerID's session id for back-channel logout, and what the
+     * service sends back when the person logs out here: the ID token (OIDC) or the NameID (SAML).
+     */
+    record Session(Map<String, Object> claims, String leeridSession, String logoutHint) {
     }
 
     private final String cookie;
