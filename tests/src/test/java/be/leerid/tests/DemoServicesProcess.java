@@ -1,14 +1,6 @@
 package be.leerid.tests;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /** The demo services of testbed/demo-services as a real process on loopback, started once per test run. */
 final class DemoServicesProcess {
@@ -22,38 +14,10 @@ final class DemoServicesProcess {
     private DemoServicesProcess() {
     }
 
-    static synchronized void startOncePerRun(String realmUrl) throws Exception {
-        if (process != null) {
-            return;
+    static synchronized void startOncePerRun(String realmUrl) {
+        if (process == null) {
+            process = TestbedProcess.start("demo-services", "testbed/demo-services/target/demo-services-app.jar", ARCHIEF,
+                    realmUrl, RepositoryFiles.root().resolve("realm-config/dev/archief-sp-signing-key.pem").toString());
         }
-        Path root = RepositoryFiles.root();
-        Path jar = root.resolve("testbed/demo-services/target/demo-services-app.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("build the demo services first (mvn verify builds them): " + jar);
-        }
-        Path log = root.resolve("tests/target/demo-services.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), realmUrl,
-                root.resolve("realm-config/dev/archief-sp-signing-key.pem").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the demo services stopped (ports 8181-8183 in use?); see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ARCHIEF).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            } catch (IOException e) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the demo services did not answer within 60 s; see " + log);
     }
 }

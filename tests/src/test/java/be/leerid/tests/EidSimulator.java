@@ -1,13 +1,6 @@
 package be.leerid.tests;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The eID gateway simulator of testbed/eid-simulator as a real process on loopback, started once per
@@ -32,51 +25,9 @@ final class EidSimulator {
     }
 
     static synchronized void startOncePerRun() {
-        if (process != null) {
-            return;
+        if (process == null) {
+            process = TestbedProcess.start("eid-simulator", "testbed/eid-simulator/target/eid-simulator.jar",
+                    ISSUER.resolve("/.well-known/openid-configuration"), "--server.port=" + ISSUER.getPort());
         }
-        Path jar = RepositoryFiles.root().resolve("testbed/eid-simulator/target/eid-simulator.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("build the eID simulator first (mvn verify builds it): " + jar);
-        }
-        Path log = RepositoryFiles.root().resolve("tests/target/eid-simulator.log");
-        try {
-            Files.createDirectories(log.getParent());
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=" + ISSUER.getPort())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the eID simulator", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
-        awaitDiscovery(log);
-    }
-
-    private static void awaitDiscovery(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest discovery = HttpRequest.newBuilder(ISSUER.resolve("/.well-known/openid-configuration")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the eID simulator stopped (port " + ISSUER.getPort() + " in use?); see " + log);
-            }
-            try {
-                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("the eID simulator did not answer within 90 s; see " + log);
     }
 }

@@ -10,9 +10,8 @@ import org.keycloak.models.UserModel;
 /** Keycloak adapter: the accounts the register sync stored under a national register number hash. */
 public final class StaffAccounts {
 
-    /** The user attribute the register sync writes (see DesiredAccount.NRN_HASH). */
-    public static final String NRN_HASH = "nrn_hash";
-    static final String STAFF_ID = "staff_id";
+    /** The user attribute the register sync writes with the keyed hash of the national register number. */
+    public static final String NRN_HASH = PersonRecord.NRN_HASH;
 
     private StaffAccounts() {
     }
@@ -25,7 +24,7 @@ public final class StaffAccounts {
     }
 
     public static StaffAccount of(UserModel user) {
-        return new StaffAccount(user.getId(), user.isEnabled(), user.getFirstAttribute(STAFF_ID),
+        return new StaffAccount(user.getId(), user.isEnabled(), user.getFirstAttribute(PersonRecord.STAFF_ID),
                 user.getAttributeStream(PersonRecord.AFFILIATION).toList());
     }
 

@@ -19,6 +19,9 @@ public record PersonRecord(String leerid, String givenName, String familyName, L
     public static final String ENTITLEMENT = "entitlement";
     public static final String GRADE = "grade";
     public static final String CLASS = "class";
+    /** Staff records only: the staff register's id, and the keyed hash of the national register number. */
+    public static final String STAFF_ID = "staff_id";
+    public static final String NRN_HASH = "nrn_hash";
 
     private static final Set<String> STAFF_AFFILIATIONS = Set.of("faculty", "staff", "employee");
 

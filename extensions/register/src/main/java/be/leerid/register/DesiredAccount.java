@@ -26,8 +26,8 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
     public static final String GRADE = PersonRecord.GRADE;
     public static final String CLASS = PersonRecord.CLASS;
     public static final String BIRTHDATE = "birthdate";
-    public static final String STAFF_ID = "staff_id";
-    public static final String NRN_HASH = "nrn_hash";
+    public static final String STAFF_ID = PersonRecord.STAFF_ID;
+    public static final String NRN_HASH = PersonRecord.NRN_HASH;
     public static final String SCHOOL_ROLE = "school_role";
     /** Set when the register says the person left; drives the retention period. */
     public static final String LEFT_ON = "left_on";
