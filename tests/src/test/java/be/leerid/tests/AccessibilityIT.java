@@ -15,7 +15,7 @@ import org.openqa.selenium.Keys;
 
 /**
  * LeerID's pages as people meet them in Chromium with JavaScript on: axe-core finds no serious or
- * critical WCAG 2.1 A/AA violation on the login, refusal, eID-refusal and logout pages; the login works by keyboard alone and reflows at 320 px and 200 %
+ * critical WCAG 2.1 A/AA violation on the login, refusal, eID-refusal, logout and account pages; the login works by keyboard alone and reflows at 320 px and 200 %
  * zoom; the page names the service; every page in four languages. Screenshots go to
  * tests/target/screenshots for the README.
  */
@@ -61,6 +61,26 @@ class AccessibilityIT extends LeerIdTestBase {
             browser.open(URI.create(provider().getEndSessionEndpointURI().toString()));
             assertAccessible(browser, "logout-confirm");
             assertFalse(browser.pageText().contains("Lotte") || browser.pageText().contains(LOTTE), "a name is on the logout page");
+        }
+    }
+
+    @Test
+    void accountConsoleWorksAndPassesAxe() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(URI.create(realm.getBaseUrl() + "/account"));
+            // The account console is a script that sends the browser to the login page.
+            for (int i = 0; i < 100 && !browser.showsLoginForm(); i++) {
+                Thread.sleep(100);
+            }
+            browser.login(LOTTE, LOTTE_PASSWORD);
+            // Loaded means the personal info form, filled from the account API: not just a name in the header.
+            for (int i = 0; i < 150 && !browser.has("firstName"); i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            assertTrue(browser.has("firstName") && !browser.pageText().contains("Er is iets fout gegaan"),
+                    "the account console did not load: " + browser.pageText());
+            assertAccessible(browser, "account");
         }
     }
 
