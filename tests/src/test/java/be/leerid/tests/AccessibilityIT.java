@@ -123,6 +123,35 @@ class AccessibilityIT extends LeerIdTestBase {
         }
     }
 
+    @Test
+    void theLanguageSwitchChangesThePage() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri);
+            assertTrue(browser.pageText().contains("Je meldt je aan bij KlasCement"));
+            browser.chooseLanguage("English");
+            for (int i = 0; i < 100 && !browser.pageText().contains("You are signing in to KlasCement"); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(browser.pageText().contains("You are signing in to KlasCement"), browser.pageText());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "nl | Je bent niet gekend als personeelslid van een school",
+            "fr | Vous n'êtes pas connu comme membre du personnel d'une école",
+            "en | You are not known as a member of staff of a school",
+            "de | Sie sind nicht als Personalmitglied einer Schule bekannt"})
+    void theEidRefusalSpeaksFourLanguages(String locale, String refusal) throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(URI.create(oidc("klascement").login(KLASCEMENT, "openid").requestUri + "&ui_locales=" + locale))
+                    .signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND);
+            browser.await("kc-page-title");
+            assertTrue(browser.pageText().contains(refusal), locale + ": " + browser.pageText());
+            browser.screenshot("eid-refused-" + locale);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"nl, Je meldt je aan bij KlasCement, Je wachtwoord",
             "fr, Vous vous connectez à KlasCement, Votre mot de passe",

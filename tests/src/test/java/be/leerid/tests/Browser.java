@@ -146,6 +146,18 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Picks a language in the login page's language switch (JavaScript on). */
+    Browser chooseLanguage(String label) {
+        Select languages = new Select(driver.findElement(By.id("login-select-toggle")));
+        for (WebElement option : languages.getOptions()) {
+            if (option.getText().contains(label)) {
+                languages.selectByVisibleText(option.getText());
+                return this;
+            }
+        }
+        throw new AssertionError("no language " + label + " in the switch");
+    }
+
     /** Submits Keycloak's SAML POST page, which waits for a click without JavaScript. */
     Browser submitSamlResponse() {
         await("SAMLResponse");
