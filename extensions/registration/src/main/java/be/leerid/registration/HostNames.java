@@ -8,6 +8,7 @@ final class HostNames {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[a-z0-9.-]{1,190}\\.[a-z]{2,}");
 
     private HostNames() {
     }
@@ -33,6 +34,11 @@ final class HostNames {
             }
         }
         return true;
+    }
+
+    /** A contact address as statements and registrations give it: local part, @, a lower-case domain. */
+    static boolean isEmailAddress(String address) {
+        return address != null && EMAIL.matcher(address).matches();
     }
 
     /** The host itself or a subdomain of the given domain. */

@@ -182,7 +182,7 @@ public final class RegistrationPolicy {
             throw RegistrationException.metadata("at most 10 contacts");
         }
         for (String contact : requested) {
-            if (!contact.matches("[^@\\s<>\"]{1,64}@[a-z0-9.-]{1,190}\\.[a-z]{2,}")) {
+            if (!HostNames.isEmailAddress(contact)) {
                 throw RegistrationException.metadata("contacts: \"" + shorten(contact) + "\" is not an e-mail address");
             }
         }

@@ -35,7 +35,6 @@ public final class SoftwareStatementVerifier {
     private static final int MAX_LENGTH = 16 * 1024;
     private static final Pattern SOFTWARE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SCOPE = Pattern.compile("[a-z0-9-]{1,64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[a-z0-9.-]{1,190}\\.[a-z]{2,}");
 
     private final String issuer;
     private final List<JWK> trustedKeys;
@@ -204,7 +203,7 @@ public final class SoftwareStatementVerifier {
         List<String> contacts = claims.getClaim(SoftwareStatement.CONTACTS) == null ? List.of()
                 : strings(claims, SoftwareStatement.CONTACTS);
         for (String contact : contacts) {
-            if (!EMAIL.matcher(contact).matches()) {
+            if (!HostNames.isEmailAddress(contact)) {
                 throw RegistrationException.statement("contacts: \"" + contact + "\" is not an e-mail address");
             }
         }
