@@ -1,0 +1,86 @@
+package be.leerid.tests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The cluster's test data, added through the admin entrance as an operator would: the demo services'
+ * clients (realm-config/dev) and synthetic learners with a LeerID, a school and a password.
+ */
+final class ClusterAccounts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final int count;
+
+    private ClusterAccounts(int count) {
+        this.count = count;
+    }
+
+    static ClusterAccounts create(URI adminEdge, int count) throws Exception {
+        ClusterAccounts accounts = new ClusterAccounts(count);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(adminEdge.resolve("/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String bearer = JSON.readTree(token.body()).path("access_token").asText();
+        partialImport(http, adminEdge, bearer, Files.readString(RepositoryFiles.root().resolve("realm-config/dev/leerid-demo-clients.json")));
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(Map.of(
+                    "username", accounts.username(i),
+                    "enabled", true,
+                    "attributes", Map.of("leerid", List.of(accounts.leerId(i)), "affiliation", List.of("student", "member"),
+                            "school", List.of("012345")),
+                    "credentials", List.of(Map.of("type", "password", "value", accounts.password(i), "temporary", false)),
+                    "realmRoles", List.of("default-roles-leerid")));
+        }
+        partialImport(http, adminEdge, bearer, JSON.writeValueAsString(Map.of("users", users)));
+        return accounts;
+    }
+
+    String username(int i) {
+        return "cluster.learner." + check(i);
+    }
+
+    String password(int i) {
+        return "Cluster-learner-" + check(i);
+    }
+
+    String leerId(int i) {
+        return String.valueOf(30_000_000 + check(i));
+    }
+
+    int count() {
+        return count;
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= count) {
+            throw new IllegalArgumentException("account " + i + " of " + count);
+        }
+        return i;
+    }
+
+    private static void partialImport(HttpClient http, URI adminEdge, String bearer, String body) throws Exception {
+        JsonNode representation = JSON.readTree(body);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) representation).put("ifResourceExists", "FAIL");
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(adminEdge.resolve("/admin/realms/leerid/partialImport"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("partial import answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+}
