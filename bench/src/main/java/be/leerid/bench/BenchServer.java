@@ -1,0 +1,127 @@
+package be.leerid.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Keycloak server under test: a production build (docker/keycloak.conf) with or without LeerID's
+ * providers, in production mode on its own fresh PostgreSQL database, reachable on 127.0.0.2 (Gatling
+ * refuses cookies for "localhost" over plain http). Reports the JVM's CPU time and resident memory.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final int PORT = 8380;
+    static final String BASE = "http://127.0.0.2:" + PORT;
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final String variant;
+    private final Process process;
+    private final ProcessHandle java;
+
+    private BenchServer(String variant, Process process, ProcessHandle java) {
+        this.variant = variant;
+        this.process = process;
+        this.java = java;
+    }
+
+    /** Starts the variant ("vanilla" or "leerid") from its Keycloak home with the realm for it. */
+    static BenchServer start(Path root, String variant, int accounts) throws Exception {
+        Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-26.7.5");
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak home at " + home + "; run ./leerid bench-load (it prepares both)");
+        }
+        Path imports = home.resolve("data/import");
+        if (Files.isDirectory(imports)) {
+            try (var files = Files.list(imports)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        BenchRealm.write(root, variant.equals("leerid"), accounts, imports);
+        String database = "leerid_bench_" + variant;
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+        Path log = root.resolve("bench/target/server-" + variant + ".log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm",
+                "--hostname=" + BASE, "--hostname-admin=" + BASE, "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000),
+                "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database, "--db-username=postgres", "--db-password=postgres",
+                "--vault-dir=" + root.resolve("realm-config/vault"), "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=7890")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        Process process = builder.start();
+        awaitReady(process, log);
+        ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Keycloak JVM under kc.sh"));
+        return new BenchServer(variant, process, java);
+    }
+
+    String variant() {
+        return variant;
+    }
+
+    long pid() {
+        return java.pid();
+    }
+
+    /** User plus system CPU time of the Keycloak JVM so far, in milliseconds. */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + java.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Resident set size of the Keycloak JVM, in MiB. */
+    long rssMebibytes() throws IOException {
+        Optional<String> line = Files.readAllLines(Path.of("/proc/" + java.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).findFirst();
+        return Long.parseLong(line.orElseThrow().replaceAll("[^0-9]", "")) / 1024;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+    }
+
+    private static void awaitReady(Process process, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://127.0.0.1:" + (PORT + 1000) + "/health/ready");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak not ready within 5 minutes; see " + log);
+    }
+}
