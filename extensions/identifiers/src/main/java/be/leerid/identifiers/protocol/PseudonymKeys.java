@@ -25,11 +25,13 @@ public final class PseudonymKeys {
     public static final String VAULT_ENTRY = "pseudonym-key";
     private static final String VAULT_EXPRESSION = "${vault." + VAULT_ENTRY + "}";
 
-    // Derivers are reused while the vault returns the same secret, so a rotated key takes effect
-    // on the next login without a restart.
+    // Derivers are reused while the vault returns the same secret, so a replaced key takes effect
+    // without a restart. The vault is asked again only after RECHECK: Keycloak's files vault reads
+    // the file on every lookup, which was two thirds of LeerID's share of a token refresh (JFR).
     private static final ConcurrentMap<String, Keyed> DERIVERS = new ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
-    private record Keyed(String secret, PseudonymDeriver deriver) {
+    private record Keyed(String secret, PseudonymDeriver deriver, long readAt) {
     }
 
     private PseudonymKeys() {
@@ -51,11 +53,16 @@ public final class PseudonymKeys {
     }
 
     private static PseudonymDeriver fromVault(KeycloakSession session, RealmModel realm) {
+        Keyed recent = DERIVERS.get(realm.getId());
+        if (recent != null && System.nanoTime() - recent.readAt() < RECHECK_NANOS) {
+            return recent.deriver();
+        }
         String secret = readSecret(session).orElseThrow(() -> new SubjectUnavailableException(Reason.NO_KEY,
                 "realm \"" + realm.getName() + "\" has no pseudonym key: add the vault entry \"" + VAULT_ENTRY
                         + "\" (files vault: file \"" + realm.getName() + "_" + VAULT_ENTRY + "\" in the vault directory)"));
         Keyed keyed = DERIVERS.get(realm.getId());
         if (keyed != null && keyed.secret().equals(secret)) {
+            DERIVERS.put(realm.getId(), new Keyed(secret, keyed.deriver(), System.nanoTime()));
             return keyed.deriver();
         }
         PseudonymKey key;
@@ -66,7 +73,7 @@ public final class PseudonymKeys {
                     + "\" has an unusable pseudonym key in vault entry \"" + VAULT_ENTRY + "\": " + e.getMessage());
         }
         PseudonymDeriver deriver = new PseudonymDeriver(key);
-        DERIVERS.put(realm.getId(), new Keyed(secret, deriver));
+        DERIVERS.put(realm.getId(), new Keyed(secret, deriver, System.nanoTime()));
         return deriver;
     }
 
