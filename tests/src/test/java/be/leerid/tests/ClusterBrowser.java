@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +29,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 
 /**
- * One learner's browser against the cluster: it keeps LeerID's cookies itself and can send each step
+ * One learner's browser against the cluster: it keeps LeerID's cookies ({@link LoginCookies}) and can send each step
  * to a chosen node (or the edge), the way a load balancer may send a browser's requests anywhere. The
  * nodes all use the public hostname in their pages, so the login form's action is re-aimed at the
  * chosen base. Tokens are exchanged and parsed with the Nimbus OIDC SDK.
@@ -61,7 +59,7 @@ final class ClusterBrowser {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final LoginCookies cookies = new LoginCookies();
 
     /** Logs in at base with username and password (or by SSO if this browser has a session) and redeems the code there. */
     Tokens login(URI base, String username, String password) throws Exception {
@@ -133,19 +131,9 @@ final class ClusterBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String step) throws IOException, InterruptedException {
-        if (!cookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-            request.header("Cookie", header.toString());
-        }
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        for (String cookie : response.headers().allValues("Set-Cookie")) {
-            String pair = cookie.split(";", 2)[0];
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-            }
-        }
+        HttpResponse<String> response = http.send(cookies.onto(request).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        cookies.keep(response);
         if (response.statusCode() >= 500) {
             throw new StepFailed(step, response.statusCode());
         }

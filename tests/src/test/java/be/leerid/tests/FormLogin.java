@@ -8,16 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A login through LeerID's login form over plain HTTP, for attacks a browser would be too slow for (many
- * attempts, in parallel). It keeps the login's cookies itself: Keycloak's cookies are Secure, which
- * Java's cookie handling would not send over http on loopback.
+ * attempts, in parallel), with the login's own {@link LoginCookies}.
  */
 final class FormLogin {
 
@@ -40,7 +36,7 @@ final class FormLogin {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final LoginCookies cookies = new LoginCookies();
 
     /** Opens the authorization request and submits the login form once. */
     static Outcome attempt(URI authorizationRequest, String username, String password) throws Exception {
@@ -72,21 +68,9 @@ final class FormLogin {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (!cookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-            request.header("Cookie", header.toString());
-        }
-        HttpResponse<String> response = http.send(request.header("Accept-Language", "nl").timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = http.send(cookies.onto(request).header("Accept-Language", "nl").timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        List<String> setCookies = response.headers().allValues("Set-Cookie");
-        for (String cookie : setCookies) {
-            String pair = cookie.split(";", 2)[0];
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-            }
-        }
+        cookies.keep(response);
         return response;
     }
 }
