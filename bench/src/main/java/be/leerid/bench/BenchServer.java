@@ -18,26 +18,28 @@ import java.util.Optional;
 /**
  * One Keycloak server under test: a production build (docker/keycloak.conf) with or without LeerID's
  * providers, in production mode on its own fresh PostgreSQL database, reachable on 127.0.0.2 (Gatling
- * refuses cookies for "localhost" over plain http). Reports the JVM's CPU time and resident memory.
+ * refuses cookies for "localhost" over plain http). Side A listens on port 8380, side B on 8381 (management
+ * 9380 and 9381). Reports the JVM's CPU time and resident memory.
  */
 final class BenchServer implements AutoCloseable {
 
-    static final int PORT = 8380;
-    static final String BASE = "http://127.0.0.2:" + PORT;
+    private static final int PORT = 8380;
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
-    private final String variant;
+    private final String base;
     private final Process process;
     private final ProcessHandle java;
 
-    private BenchServer(String variant, Process process, ProcessHandle java) {
-        this.variant = variant;
+    private BenchServer(String base, Process process, ProcessHandle java) {
+        this.base = base;
         this.process = process;
         this.java = java;
     }
 
-    /** Starts the variant ("vanilla" or "leerid") from its Keycloak home with the realm for it. */
-    static BenchServer start(Path root, String variant, int accounts) throws Exception {
+    /** Starts the variant ("vanilla" or "leerid") as side 0 (A) or 1 (B), from its Keycloak home, with the realm for it. */
+    static BenchServer start(Path root, String variant, int side, int accounts) throws Exception {
+        int port = PORT + side;
+        String base = "http://127.0.0.2:" + port;
         Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-26.7.5");
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak home at " + home + "; run ./leerid bench-load (it prepares both)");
@@ -51,30 +53,34 @@ final class BenchServer implements AutoCloseable {
             }
         }
         BenchRealm.write(root, variant.equals("leerid"), accounts, imports);
-        String database = "leerid_bench_" + variant;
+        String database = "leerid_bench_" + "ab".charAt(side);
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + database);
         }
-        Path log = root.resolve("bench/target/server-" + variant + ".log");
+        Path log = root.resolve("bench/target/server-" + "ab".charAt(side) + "-" + variant + ".log");
+        // Two servers from one home (an A/A run) must not share the transaction manager's files.
+        Path own = Files.createDirectories(root.resolve("bench/target/server-" + "ab".charAt(side)));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm",
-                "--hostname=" + BASE, "--hostname-admin=" + BASE, "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000),
+                "--hostname=" + base, "--hostname-admin=" + base, "--http-port=" + port, "--http-management-port=" + (port + 1000),
                 "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database, "--db-username=postgres", "--db-password=postgres",
                 "--vault-dir=" + root.resolve("realm-config/vault"), "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=7890")
+                "--cache-embedded-network-bind-port=" + (7890 + side))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"));
         Process process = builder.start();
-        awaitReady(process, log);
+        awaitReady(process, port + 1000, log);
         ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Keycloak JVM under kc.sh"));
-        return new BenchServer(variant, process, java);
+        return new BenchServer(base, process, java);
     }
 
-    String variant() {
-        return variant;
+    /** The server's base URL, e.g. http://127.0.0.2:8380. */
+    String base() {
+        return base;
     }
 
     long pid() {
@@ -105,9 +111,9 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    private static void awaitReady(Process process, Path log) throws InterruptedException {
+    private static void awaitReady(Process process, int managementPort, Path log) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + (PORT + 1000) + "/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -19,13 +19,13 @@ final class GatlingRun {
     private GatlingRun() {
     }
 
-    static Stats run(Path root, String operation, int seconds, int users, int accounts) throws Exception {
+    static Stats run(Path root, String base, String operation, int seconds, int users, int accounts) throws Exception {
         Path results = root.resolve("bench/target/gatling");
         Files.createDirectories(results);
         Path output = root.resolve("bench/target/gatling-" + operation + ".json");
         Files.deleteIfExists(output);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dbench.base=" + BenchServer.BASE,
+                "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dbench.base=" + base,
                 "-Dbench.operation=" + operation, "-Dbench.users=" + users, "-Dbench.seconds=" + seconds,
                 "-Dbench.accounts=" + accounts, "-Dbench.output=" + output,
                 "-Dbench.key=" + root.resolve("realm-config/dev/archief-sp-signing-key.pem"),

@@ -14,18 +14,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * LeerID against vanilla Keycloak 26.7.5 in the same run: both servers, one after the other and alternated
- * (vanilla, LeerID, vanilla, LeerID, ...) so that drift of the machine cancels out, get the same Gatling
- * scenarios; then each holds a number of sessions for its resident memory. Prints throughput, p50/p95/p99,
- * server CPU per operation and the LeerID/vanilla ratios, and writes them as Markdown to
- * bench/target/bench-results.md.
+ * LeerID against vanilla Keycloak 26.7.5 in the same run. Both servers are started and warmed up; then
+ * each scenario runs on one and then on the other, never on both at once, so that each gets the same load
+ * at nearly the same moment and slow drift of the machine cancels out; the order alternates by round
+ * (A B, B A, ...) so that going first or second favours neither. Then each holds a number of sessions for
+ * its resident memory. Prints throughput, p50/p95/p99, server CPU per operation and the ratios B/A, and
+ * writes them as Markdown to bench/target/bench-results.md.
  *
- * <pre>java ... be.leerid.bench.LoadBenchmark ROUNDS SECONDS USERS SESSIONS[,SESSIONS...]</pre>
+ * <p>COMPARE names the two sides, "vanilla,leerid" by default; an A/A run ("vanilla,vanilla" or
+ * "leerid,leerid") measures the noise floor of the ratios.
+ *
+ * <pre>java ... be.leerid.bench.LoadBenchmark ROUNDS SECONDS USERS SESSIONS[,SESSIONS...] [COMPARE]</pre>
  */
 public final class LoadBenchmark {
 
     static final List<String> OPERATIONS = List.of("login", "sso", "refresh", "client-credentials", "saml", "userinfo");
-    private static final List<String> VARIANTS = List.of("vanilla", "leerid");
     private static final int ACCOUNTS = 100;
 
     private LoadBenchmark() {
@@ -41,37 +44,54 @@ public final class LoadBenchmark {
                 sessions.add(Integer.parseInt(count));
             }
         }
+        List<String> sides = List.of(args.length > 4 ? args[4].split(",") : new String[] {"vanilla", "leerid"});
+        if (sides.size() != 2 || !sides.stream().allMatch(side -> side.equals("vanilla") || side.equals("leerid"))) {
+            throw new IllegalArgumentException("COMPARE is two of vanilla and leerid, e.g. vanilla,leerid or vanilla,vanilla");
+        }
         Path root = Path.of(System.getProperty("leerid.root", ".")).toAbsolutePath().normalize();
-        Results results = new Results();
-        for (int round = 1; round <= rounds; round++) {
-            for (String variant : VARIANTS) {
-                System.out.printf("round %d of %d: %s%n", round, rounds, variant);
-                try (BenchServer server = BenchServer.start(root, variant, ACCOUNTS)) {
-                    // Warm-up, not counted: every scenario once, so the JIT has compiled both servers' paths
-                    // (LeerID's flows and theme are more code to compile than vanilla's on two cores).
-                    for (String operation : OPERATIONS) {
-                        GatlingRun.run(root, operation, Math.max(5, seconds / 3), users, ACCOUNTS);
-                    }
-                    for (String operation : OPERATIONS) {
+        Results results = new Results(label(sides, 0), label(sides, 1));
+        List<BenchServer> servers = new ArrayList<>();
+        try {
+            for (int side = 0; side < 2; side++) {
+                System.out.printf("starting %s%n", label(sides, side));
+                servers.add(BenchServer.start(root, sides.get(side), side, ACCOUNTS));
+            }
+            // Warm-up, not counted: every scenario on both, so the JIT has compiled both servers' paths
+            // (LeerID's flows and theme are more code to compile than vanilla's on two cores).
+            for (String operation : OPERATIONS) {
+                for (BenchServer server : servers) {
+                    GatlingRun.run(root, server.base(), operation, Math.max(5, seconds / 3), users, ACCOUNTS);
+                }
+            }
+            for (int round = 1; round <= rounds; round++) {
+                System.out.printf("round %d of %d%n", round, rounds);
+                for (String operation : OPERATIONS) {
+                    for (int position = 0; position < 2; position++) {
+                        int side = round % 2 == 1 ? position : 1 - position;
+                        BenchServer server = servers.get(side);
                         long cpuBefore = server.cpuMillis();
-                        GatlingRun.Stats stats = GatlingRun.run(root, operation, seconds, users, ACCOUNTS);
+                        GatlingRun.Stats stats = GatlingRun.run(root, server.base(), operation, seconds, users, ACCOUNTS);
                         long cpu = server.cpuMillis() - cpuBefore;
                         if (stats.ok() == 0) {
-                            throw new IllegalStateException(operation + " on " + variant + " never succeeded; see bench/target/gatling-"
+                            throw new IllegalStateException(operation + " on " + label(sides, side) + " never succeeded; see bench/target/gatling-"
                                     + operation + ".log");
                         }
-                        results.add(variant, operation, stats, (double) cpu / stats.ok());
-                        System.out.printf("  %-18s %8.1f/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  %6.2f ms CPU/op  (%d failed)%n",
-                                operation, stats.throughput(), stats.p50(), stats.p95(), stats.p99(),
-                                stats.ok() == 0 ? 0 : (double) cpu / stats.ok(), stats.failed());
-                    }
-                    if (round == rounds) {
-                        for (Map.Entry<Integer, Long> rss : SessionMemory.measure(server, sessions, ACCOUNTS).entrySet()) {
-                            results.rss(variant, rss.getKey(), rss.getValue());
-                            System.out.printf("  RSS with %,d sessions: %d MiB%n", rss.getKey(), rss.getValue());
-                        }
+                        results.add(side, operation, stats, (double) cpu / stats.ok());
+                        System.out.printf("  %-18s %-10s %8.1f/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  %6.2f ms CPU/op  (%d failed)%n",
+                                operation, label(sides, side), stats.throughput(), stats.p50(), stats.p95(), stats.p99(),
+                                (double) cpu / stats.ok(), stats.failed());
                     }
                 }
+            }
+            for (int side = 0; side < 2; side++) {
+                for (Map.Entry<Integer, Long> rss : SessionMemory.measure(servers.get(side), sessions, ACCOUNTS).entrySet()) {
+                    results.rss(side, rss.getKey(), rss.getValue());
+                    System.out.printf("  %s RSS with %,d sessions: %d MiB%n", label(sides, side), rss.getKey(), rss.getValue());
+                }
+            }
+        } finally {
+            for (BenchServer server : servers) {
+                server.close();
             }
         }
         String table = results.markdown(rounds, seconds, users);
@@ -80,19 +100,32 @@ public final class LoadBenchmark {
         Files.writeString(root.resolve("bench/target/bench-results.md"), table);
     }
 
-    /** Means over rounds, per variant and operation. */
+    /** "LeerID" or "vanilla"; in an A/A run "vanilla 1" and "vanilla 2". */
+    private static String label(List<String> sides, int slot) {
+        String name = sides.get(slot).equals("leerid") ? "LeerID" : "vanilla";
+        return sides.get(0).equals(sides.get(1)) ? name + " " + (slot + 1) : name;
+    }
+
+    /** Means over rounds, per side (slot 0 is A, 1 is B) and operation. */
     private static final class Results {
+        private final String a;
+        private final String b;
         private final Map<String, List<double[]>> runs = new LinkedHashMap<>();
         private final Map<String, Long> memory = new LinkedHashMap<>();
         private final List<Integer> sessionCounts = new ArrayList<>();
 
-        void add(String variant, String operation, GatlingRun.Stats stats, double cpuPerOp) {
-            runs.computeIfAbsent(variant + "/" + operation, k -> new ArrayList<>())
+        Results(String a, String b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        void add(int slot, String operation, GatlingRun.Stats stats, double cpuPerOp) {
+            runs.computeIfAbsent(slot + "/" + operation, k -> new ArrayList<>())
                     .add(new double[] {stats.throughput(), stats.p50(), stats.p95(), stats.p99(), cpuPerOp, stats.failed()});
         }
 
-        void rss(String variant, int sessions, long mebibytes) {
-            memory.put(variant + "/" + sessions, mebibytes);
+        void rss(int slot, int sessions, long mebibytes) {
+            memory.put(slot + "/" + sessions, mebibytes);
             if (!sessionCounts.contains(sessions)) {
                 sessionCounts.add(sessions);
             }
@@ -104,24 +137,25 @@ public final class LoadBenchmark {
 
         String markdown(int rounds, int seconds, int users) {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s, %d rounds (vanilla, LeerID alternated), %d s per scenario, %d concurrent users.%n%n",
+            out.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s, %d rounds (%s and %s, scenario by scenario, order alternated), %d s per scenario, %d concurrent users.%n%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-                            + System.getProperty("java.version"), rounds, seconds, users));
-            out.append("| scenario | vanilla ops/s | LeerID ops/s | **ratio** | p50 / p95 / p99 ms vanilla | p50 / p95 / p99 ms LeerID | CPU ms/op vanilla | CPU ms/op LeerID | failed |\n");
-            out.append("|---|---:|---:|---:|---|---|---:|---:|---:|\n");
+                            + System.getProperty("java.version"), rounds, a, b, seconds, users));
+            out.append(String.format(Locale.ROOT, "| scenario | %1$s ops/s | %2$s ops/s | **ratio** | p50 / p95 / p99 ms %1$s | p50 / p95 / p99 ms %2$s | CPU ms/op %1$s | CPU ms/op %2$s | **CPU ratio** | failed |%n", a, b));
+            out.append("|---|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
             for (String operation : OPERATIONS) {
-                String a = "vanilla/" + operation;
-                String b = "leerid/" + operation;
-                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.3f** | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f | %.2f | %.0f / %.0f |%n",
-                        operation, mean(a, 0), mean(b, 0), mean(b, 0) / mean(a, 0), mean(a, 1), mean(a, 2), mean(a, 3),
-                        mean(b, 1), mean(b, 2), mean(b, 3), mean(a, 4), mean(b, 4), mean(a, 5) * rounds, mean(b, 5) * rounds));
+                String x = "0/" + operation;
+                String y = "1/" + operation;
+                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.3f** | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f | %.2f | **%.3f** | %.0f / %.0f |%n",
+                        operation, mean(x, 0), mean(y, 0), mean(y, 0) / mean(x, 0), mean(x, 1), mean(x, 2), mean(x, 3),
+                        mean(y, 1), mean(y, 2), mean(y, 3), mean(x, 4), mean(y, 4), mean(y, 4) / mean(x, 4),
+                        mean(x, 5) * rounds, mean(y, 5) * rounds));
             }
             if (!sessionCounts.isEmpty()) {
-                out.append("\n| active sessions | vanilla RSS MiB | LeerID RSS MiB | **ratio** |\n|---:|---:|---:|---:|\n");
+                out.append(String.format(Locale.ROOT, "%n| active sessions | %s RSS MiB | %s RSS MiB | **ratio** |%n|---:|---:|---:|---:|%n", a, b));
                 for (int count : sessionCounts) {
-                    long a = memory.getOrDefault("vanilla/" + count, 0L);
-                    long b = memory.getOrDefault("leerid/" + count, 0L);
-                    out.append(String.format(Locale.ROOT, "| %,d | %d | %d | **%.3f** |%n", count, a, b, (double) b / a));
+                    long x = memory.getOrDefault("0/" + count, 0L);
+                    long y = memory.getOrDefault("1/" + count, 0L);
+                    out.append(String.format(Locale.ROOT, "| %,d | %d | %d | **%.3f** |%n", count, x, y, (double) y / x));
                 }
             }
             return out.toString();

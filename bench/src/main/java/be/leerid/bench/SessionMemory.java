@@ -31,10 +31,10 @@ final class SessionMemory {
             return rss;
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        cheapHashing(http);
+        cheapHashing(http, server.base());
         int made = 0;
         for (int count : counts) {
-            makeSessions(http, count - made, accounts);
+            makeSessions(http, server.base(), count - made, accounts);
             made = count;
             new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
@@ -44,13 +44,13 @@ final class SessionMemory {
         return rss;
     }
 
-    private static void cheapHashing(HttpClient http) throws Exception {
+    private static void cheapHashing(HttpClient http, String base) throws Exception {
         String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
-                        URI.create(BenchServer.BASE + "/realms/master/protocol/openid-connect/token"))
+                        URI.create(base + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        HttpResponse<String> update = http.send(HttpRequest.newBuilder(URI.create(BenchServer.BASE + "/admin/realms/leerid"))
+        HttpResponse<String> update = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/leerid"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"passwordPolicy\":\"hashAlgorithm(pbkdf2-sha256) and hashIterations(1)\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -59,7 +59,7 @@ final class SessionMemory {
         }
     }
 
-    private static void makeSessions(HttpClient http, int sessions, int accounts) throws Exception {
+    private static void makeSessions(HttpClient http, String base, int sessions, int accounts) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -73,7 +73,7 @@ final class SessionMemory {
                             + "&username=" + URLEncoder.encode(BenchRealm.username(account), StandardCharsets.UTF_8)
                             + "&password=" + URLEncoder.encode(BenchRealm.password(account), StandardCharsets.UTF_8);
                     try {
-                        int status = http.send(HttpRequest.newBuilder(URI.create(BenchServer.BASE + "/realms/leerid/protocol/openid-connect/token"))
+                        int status = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/leerid/protocol/openid-connect/token"))
                                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                         if (status != 200) {
