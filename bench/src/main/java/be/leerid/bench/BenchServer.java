@@ -62,6 +62,11 @@ final class BenchServer implements AutoCloseable {
         Path log = root.resolve("bench/target/server-" + "ab".charAt(side) + "-" + variant + ".log");
         // Two servers from one home (an A/A run) must not share the transaction manager's files.
         Path own = Files.createDirectories(root.resolve("bench/target/server-" + "ab".charAt(side)));
+        // A password login is almost all Argon2 (BouncyCastle), and whether C2 inlines Argon2's round
+        // function into its caller depends on the order in which the JIT happened to compile them: one JVM
+        // in three spent a fifth more CPU per login that way, LeerID or vanilla alike (JFR, docs/benchmarks.md).
+        // Both sides get the same compilation of it, so that a login ratio measures LeerID, not that luck.
+        String jvm = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*";
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm",
                 "--hostname=" + base, "--hostname-admin=" + base, "--http-port=" + port, "--http-management-port=" + (port + 1000),
                 "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database, "--db-username=postgres", "--db-password=postgres",
@@ -70,7 +75,7 @@ final class BenchServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        builder.environment().put("JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"));
+        builder.environment().put("JAVA_OPTS_APPEND", jvm + " -Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"));
         Process process = builder.start();
         awaitReady(process, port + 1000, log);
         ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
@@ -83,15 +88,33 @@ final class BenchServer implements AutoCloseable {
         return base;
     }
 
-    long pid() {
-        return java.pid();
-    }
-
     /** User plus system CPU time of the Keycloak JVM so far, in milliseconds. */
     long cpuMillis() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + java.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Starts a Java Flight Recorder recording (settings "profile") in the Keycloak JVM. */
+    void startRecording() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=bench", "settings=profile");
+    }
+
+    /** Stops the recording and writes it to the file. */
+    void stopRecording(Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.getParent());
+        jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+    }
+
+    /** Runs a jcmd diagnostic command in the Keycloak JVM and waits for it. */
+    void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(java.pid())));
+        line.addAll(List.of(command));
+        int exit = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed with exit " + exit);
+        }
     }
 
     /** Resident set size of the Keycloak JVM, in MiB. */

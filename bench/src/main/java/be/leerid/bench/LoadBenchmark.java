@@ -28,7 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LoadBenchmark {
 
-    static final List<String> OPERATIONS = List.of("login", "sso", "refresh", "client-credentials", "saml", "userinfo");
+    static final List<String> ALL_OPERATIONS = List.of("login", "sso", "refresh", "client-credentials", "saml", "userinfo");
+    /** -Dbench.operations=login,sso runs only those scenarios (for a closer look; the table needs all). */
+    static final List<String> OPERATIONS = List.of(System.getProperty("bench.operations", String.join(",", ALL_OPERATIONS)).split(","));
+    /** -Dbench.jfr=true records each measured turn with Java Flight Recorder, to bench/target/jfr/. */
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
     private static final int ACCOUNTS = 100;
 
     private LoadBenchmark() {
@@ -69,9 +73,18 @@ public final class LoadBenchmark {
                     for (int position = 0; position < 2; position++) {
                         int side = round % 2 == 1 ? position : 1 - position;
                         BenchServer server = servers.get(side);
+                        if (JFR) {
+                            server.startRecording();
+                        }
                         long cpuBefore = server.cpuMillis();
                         GatlingRun.Stats stats = GatlingRun.run(root, server.base(), operation, seconds, users, ACCOUNTS);
                         long cpu = server.cpuMillis() - cpuBefore;
+                        if (JFR) {
+                            Path recording = root.resolve("bench/target/jfr/" + operation + "-" + round + "-"
+                                    + label(sides, side).replace(' ', '-') + ".jfr");
+                            server.stopRecording(recording);
+                            System.out.printf("  recorded %s%n", root.relativize(recording));
+                        }
                         if (stats.ok() == 0) {
                             throw new IllegalStateException(operation + " on " + label(sides, side) + " never succeeded; see bench/target/gatling-"
                                     + operation + ".log");
@@ -135,18 +148,32 @@ public final class LoadBenchmark {
             return runs.getOrDefault(key, List.of()).stream().mapToDouble(r -> r[column]).average().orElse(Double.NaN);
         }
 
+        /** Lowest and highest throughput ratio B/A of a single round: how much one round alone can be trusted. */
+        private String roundRange(String operation) {
+            List<double[]> x = runs.getOrDefault("0/" + operation, List.of());
+            List<double[]> y = runs.getOrDefault("1/" + operation, List.of());
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                double ratio = y.get(i)[0] / x.get(i)[0];
+                low = Math.min(low, ratio);
+                high = Math.max(high, ratio);
+            }
+            return String.format(Locale.ROOT, "%.2f-%.2f", low, high);
+        }
+
         String markdown(int rounds, int seconds, int users) {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s, %d rounds (%s and %s, scenario by scenario, order alternated), %d s per scenario, %d concurrent users.%n%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                             + System.getProperty("java.version"), rounds, a, b, seconds, users));
-            out.append(String.format(Locale.ROOT, "| scenario | %1$s ops/s | %2$s ops/s | **ratio** | p50 / p95 / p99 ms %1$s | p50 / p95 / p99 ms %2$s | CPU ms/op %1$s | CPU ms/op %2$s | **CPU ratio** | failed |%n", a, b));
-            out.append("|---|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
+            out.append(String.format(Locale.ROOT, "| scenario | %1$s ops/s | %2$s ops/s | **ratio** | single rounds | p50 / p95 / p99 ms %1$s | p50 / p95 / p99 ms %2$s | CPU ms/op %1$s | CPU ms/op %2$s | **CPU ratio** | failed |%n", a, b));
+            out.append("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
             for (String operation : OPERATIONS) {
                 String x = "0/" + operation;
                 String y = "1/" + operation;
-                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.3f** | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f | %.2f | **%.3f** | %.0f / %.0f |%n",
-                        operation, mean(x, 0), mean(y, 0), mean(y, 0) / mean(x, 0), mean(x, 1), mean(x, 2), mean(x, 3),
+                out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.3f** | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f | %.2f | **%.3f** | %.0f / %.0f |%n",
+                        operation, mean(x, 0), mean(y, 0), mean(y, 0) / mean(x, 0), roundRange(operation), mean(x, 1), mean(x, 2), mean(x, 3),
                         mean(y, 1), mean(y, 2), mean(y, 3), mean(x, 4), mean(y, 4), mean(y, 4) / mean(x, 4),
                         mean(x, 5) * rounds, mean(y, 5) * rounds));
             }

@@ -36,8 +36,7 @@ final class SessionMemory {
         for (int count : counts) {
             makeSessions(http, server.base(), count - made, accounts);
             made = count;
-            new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            server.jcmd("GC.run");
             Thread.sleep(3000);
             rss.put(count, server.rssMebibytes());
         }
