@@ -63,9 +63,9 @@ final class BenchServer implements AutoCloseable {
         // Two servers from one home (an A/A run) must not share the transaction manager's files.
         Path own = Files.createDirectories(root.resolve("bench/target/server-" + "ab".charAt(side)));
         // A password login is almost all Argon2 (BouncyCastle), and whether C2 inlines Argon2's round
-        // function into its caller depends on the order in which the JIT happened to compile them: one JVM
-        // in three spent a fifth more CPU per login that way, LeerID or vanilla alike (JFR, docs/benchmarks.md).
-        // Both sides get the same compilation of it, so that a login ratio measures LeerID, not that luck.
+        // function into its caller depends on the order in which the JIT happened to compile them; a JVM
+        // that did not spent about 15 % more CPU per login (JFR, docs/benchmarks.md). Which server that hits
+        // is luck, so both sides get the same compilation of it: a login ratio then measures LeerID.
         String jvm = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*";
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm",
                 "--hostname=" + base, "--hostname-admin=" + base, "--http-port=" + port, "--http-management-port=" + (port + 1000),
