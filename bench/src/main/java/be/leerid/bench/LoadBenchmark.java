@@ -52,6 +52,9 @@ public final class LoadBenchmark {
         if (sides.size() != 2 || !sides.stream().allMatch(side -> side.equals("vanilla") || side.equals("leerid"))) {
             throw new IllegalArgumentException("COMPARE is two of vanilla and leerid, e.g. vanilla,leerid or vanilla,vanilla");
         }
+        if (!ALL_OPERATIONS.containsAll(OPERATIONS)) {
+            throw new IllegalArgumentException("bench.operations " + OPERATIONS + " names a scenario that is not one of " + ALL_OPERATIONS);
+        }
         Path root = Path.of(System.getProperty("leerid.root", ".")).toAbsolutePath().normalize();
         Results results = new Results(label(sides, 0), label(sides, 1));
         List<BenchServer> servers = new ArrayList<>();
