@@ -40,6 +40,7 @@ final class BenchServer implements AutoCloseable {
     static BenchServer start(Path root, String variant, int side, int accounts) throws Exception {
         int port = PORT + side;
         String base = "http://127.0.0.2:" + port;
+        char letter = "ab".charAt(side);
         Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-26.7.5");
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak home at " + home + "; run ./leerid bench-load (it prepares both)");
@@ -53,15 +54,15 @@ final class BenchServer implements AutoCloseable {
             }
         }
         BenchRealm.write(root, variant.equals("leerid"), accounts, imports);
-        String database = "leerid_bench_" + "ab".charAt(side);
+        String database = "leerid_bench_" + letter;
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + database);
         }
-        Path log = root.resolve("bench/target/server-" + "ab".charAt(side) + "-" + variant + ".log");
+        Path log = root.resolve("bench/target/server-" + letter + "-" + variant + ".log");
         // Two servers from one home (an A/A run) must not share the transaction manager's files.
-        Path own = Files.createDirectories(root.resolve("bench/target/server-" + "ab".charAt(side)));
+        Path own = Files.createDirectories(root.resolve("bench/target/server-" + letter));
         // A password login is almost all Argon2 (BouncyCastle), and whether C2 inlines Argon2's round
         // function into its caller depends on the order in which the JIT happened to compile them; a JVM
         // that did not spent about 15 % more CPU per login (JFR, docs/benchmarks.md). Which server that hits
