@@ -63,11 +63,12 @@ public final class LoadBenchmark {
                 System.out.printf("starting %s%n", label(sides, side));
                 servers.add(BenchServer.start(root, sides.get(side), side, ACCOUNTS));
             }
-            // Warm-up, not counted: every scenario on both, so the JIT has compiled both servers' paths
-            // (LeerID's flows and theme are more code to compile than vanilla's on two cores).
+            // Warm-up, not counted: every scenario on both for as long as a measured turn. On two cores
+            // shared by two servers and the driver, a third of a turn left both JITs still compiling
+            // through the measured SSO turns (JFR: about 20 s of compilation per 30-s turn).
             for (String operation : OPERATIONS) {
                 for (BenchServer server : servers) {
-                    GatlingRun.run(root, server.base(), operation, Math.max(5, seconds / 3), users, ACCOUNTS);
+                    GatlingRun.run(root, server.base(), operation, Math.max(5, seconds), users, ACCOUNTS);
                 }
             }
             for (int round = 1; round <= rounds; round++) {
