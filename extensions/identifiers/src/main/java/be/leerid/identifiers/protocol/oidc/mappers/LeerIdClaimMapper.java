@@ -79,7 +79,7 @@ public final class LeerIdClaimMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         Claim claim = MapperConfig.claim(mappingModel);
-        List<String> values = claim.oidcValues(LeerIdSubjects.person(userSession.getUser()), MapperConfig.scope(mappingModel));
+        List<String> values = claim.oidcValues(LeerIdSubjects.personInRequest(session, userSession.getUser()), MapperConfig.scope(mappingModel));
         if (values.isEmpty()) {
             return;
         }

@@ -69,6 +69,6 @@ public final class LeerIdAttributeMapper extends AbstractSAMLProtocolMapper impl
                                             AuthenticatedClientSessionModel clientSession) {
         Claim claim = MapperConfig.claim(mappingModel);
         SamlAttributes.add(attributeStatement, claim.samlName(), claim.samlFriendlyName(),
-                claim.samlValues(LeerIdSubjects.person(userSession.getUser()), MapperConfig.scope(mappingModel)));
+                claim.samlValues(LeerIdSubjects.personInRequest(session, userSession.getUser()), MapperConfig.scope(mappingModel)));
     }
 }
