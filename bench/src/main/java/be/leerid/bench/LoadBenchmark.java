@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,18 +153,24 @@ public final class LoadBenchmark {
             return runs.getOrDefault(key, List.of()).stream().mapToDouble(r -> r[column]).average().orElse(Double.NaN);
         }
 
-        /** Lowest and highest throughput ratio B/A of a single round: how much one round alone can be trusted. */
+        /**
+         * Lowest, median and highest throughput ratio B/A of a single round: how much one round alone can
+         * be trusted, and a middle that one disturbed turn does not move.
+         */
         private String roundRange(String operation) {
             List<double[]> x = runs.getOrDefault("0/" + operation, List.of());
             List<double[]> y = runs.getOrDefault("1/" + operation, List.of());
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                double ratio = y.get(i)[0] / x.get(i)[0];
-                low = Math.min(low, ratio);
-                high = Math.max(high, ratio);
+            double[] ratios = new double[Math.min(x.size(), y.size())];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = y.get(i)[0] / x.get(i)[0];
             }
-            return String.format(Locale.ROOT, "%.2f-%.2f", low, high);
+            Arrays.sort(ratios);
+            if (ratios.length == 0) {
+                return "-";
+            }
+            int n = ratios.length;
+            double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+            return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ratios[0], median, ratios[n - 1]);
         }
 
         String markdown(int rounds, int seconds, int users) {
@@ -171,7 +178,7 @@ public final class LoadBenchmark {
             out.append(String.format(Locale.ROOT, "Measured %s on %d cores, %s, %d rounds (%s and %s, scenario by scenario, order alternated), %d s per scenario, %d concurrent users.%n%n",
                     LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                             + System.getProperty("java.version"), rounds, a, b, seconds, users));
-            out.append(String.format(Locale.ROOT, "| scenario | %1$s ops/s | %2$s ops/s | **ratio** | single rounds | p50 / p95 / p99 ms %1$s | p50 / p95 / p99 ms %2$s | CPU ms/op %1$s | CPU ms/op %2$s | **CPU ratio** | failed |%n", a, b));
+            out.append(String.format(Locale.ROOT, "| scenario | %1$s ops/s | %2$s ops/s | **ratio** | single rounds: min / median / max | p50 / p95 / p99 ms %1$s | p50 / p95 / p99 ms %2$s | CPU ms/op %1$s | CPU ms/op %2$s | **CPU ratio** | failed |%n", a, b));
             out.append("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|\n");
             for (String operation : OPERATIONS) {
                 String x = "0/" + operation;
