@@ -164,10 +164,10 @@ public final class LoadBenchmark {
             for (int i = 0; i < ratios.length; i++) {
                 ratios[i] = y.get(i)[0] / x.get(i)[0];
             }
-            Arrays.sort(ratios);
             if (ratios.length == 0) {
                 return "-";
             }
+            Arrays.sort(ratios);
             int n = ratios.length;
             double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
             return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", ratios[0], median, ratios[n - 1]);

@@ -46,7 +46,7 @@ public final class LeerIdSubjects {
             return known;
         }
         try {
-            String pseudonym = derive(session, client, user, personInRequest(session, user));
+            String pseudonym = derive(session, client, personInRequest(session, user));
             session.setAttribute(requestAttribute, pseudonym);
             return pseudonym;
         } catch (SubjectUnavailableException e) {
@@ -68,10 +68,10 @@ public final class LeerIdSubjects {
      * @throws SubjectUnavailableException if the user has no LeerID, the realm no key, or the client no sector
      */
     public static String pseudonym(KeycloakSession session, ClientModel client, UserModel user) {
-        return derive(session, client, user, person(user));
+        return derive(session, client, person(user));
     }
 
-    private static String derive(KeycloakSession session, ClientModel client, UserModel user, PersonRecord person) {
+    private static String derive(KeycloakSession session, ClientModel client, PersonRecord person) {
         if (!person.hasLeerid()) {
             throw new SubjectUnavailableException(Reason.NO_LEERID,
                     "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
