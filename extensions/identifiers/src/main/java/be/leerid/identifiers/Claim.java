@@ -3,7 +3,10 @@ package be.leerid.identifiers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The claims LeerID can release, with their OIDC claim name and SAML attribute (NameFormat uri).
@@ -50,8 +53,12 @@ public enum Claim {
         return this == AFFILIATION || this == SCOPED_AFFILIATION || this == ORGCODE || this == ENTITLEMENT;
     }
 
+    /** Asked by every claim mapper for every token and userinfo call (JFR: 0.5 % of a userinfo call as a scan). */
+    private static final Map<String, Claim> BY_OIDC_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Claim::oidcName, Function.identity()));
+
     public static Optional<Claim> byOidcName(String name) {
-        return Arrays.stream(values()).filter(c -> c.oidcName.equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_OIDC_NAME.get(name));
     }
 
     /**

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,12 @@ public final class SectorResolver {
 
     private static final Pattern HOST_NAME = Pattern.compile(
             "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$");
+
+    // Every token and assertion resolves its client's sector; the host-name pattern was the largest
+    // single share of LeerID's code in a userinfo call (JFR: 0.8 %). Sectors are few (one per service),
+    // and only valid ones are remembered.
+    private static final Map<String, String> VALID_CONFIGURED = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
 
     private SectorResolver() {
     }
@@ -70,6 +78,19 @@ public final class SectorResolver {
     }
 
     private static String validConfigured(String configured) {
+        String known = VALID_CONFIGURED.get(configured);
+        if (known != null) {
+            return known;
+        }
+        String sector = validate(configured);
+        if (VALID_CONFIGURED.size() >= MAX_REMEMBERED) {
+            VALID_CONFIGURED.clear();
+        }
+        VALID_CONFIGURED.put(configured, sector);
+        return sector;
+    }
+
+    private static String validate(String configured) {
         String sector = configured.strip().toLowerCase(Locale.ROOT);
         if (!HOST_NAME.matcher(sector).matches()) {
             throw new SectorException("the client attribute " + SECTOR_ATTRIBUTE
