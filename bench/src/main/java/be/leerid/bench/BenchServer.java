@@ -41,7 +41,8 @@ final class BenchServer implements AutoCloseable {
         int port = PORT + side;
         String base = "http://127.0.0.2:" + port;
         char letter = "ab".charAt(side);
-        Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-26.7.5");
+        Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-"
+                + System.getProperty("leerid.keycloak.version"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak home at " + home + "; run ./leerid bench-load (it prepares both)");
         }

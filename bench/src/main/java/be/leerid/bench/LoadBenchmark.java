@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * LeerID against vanilla Keycloak 26.7.5 in the same run. Both servers are started and warmed up; then
+ * LeerID against vanilla Keycloak (the same distribution) in the same run. Both servers are started and warmed up; then
  * each scenario runs on one and then on the other, never on both at once, so that each gets the same load
  * at nearly the same moment and slow drift of the machine cancels out; the order alternates by round
  * (A B, B A, ...) so that going first or second favours neither. Then each holds a number of sessions for

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import be.leerid.register.FeedHeader;
-import be.leerid.register.SyntheticRegister;
+import be.leerid.tools.register.SyntheticRegister;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import be.leerid.identifiers.Claim;
 import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.PseudonymKey;
 import be.leerid.identifiers.SectorResolver;
@@ -34,6 +35,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TokenMappersBenchmark {
 
+    private static final SectorResolver SECTORS = new SectorResolver();
+
     private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private PseudonymDeriver deriver;
     private Map<String, List<String>> attributes;
@@ -45,11 +48,11 @@ public class TokenMappersBenchmark {
     public void setUp() throws Exception {
         deriver = new PseudonymDeriver(PseudonymKey.fromBase64(KEY));
         attributes = new HashMap<>();
-        attributes.put(PersonRecord.LEERID, List.of("10000001"));
-        attributes.put(PersonRecord.AFFILIATION, List.of("student", "member"));
-        attributes.put(PersonRecord.SCHOOL, List.of("012345"));
-        attributes.put(PersonRecord.GRADE, List.of("5"));
-        attributes.put(PersonRecord.CLASS, List.of("5B"));
+        attributes.put(UserAttributes.LEERID, List.of("10000001"));
+        attributes.put(UserAttributes.AFFILIATION, List.of("student", "member"));
+        attributes.put(UserAttributes.SCHOOL, List.of("012345"));
+        attributes.put(UserAttributes.GRADE, List.of("5"));
+        attributes.put(UserAttributes.CLASS, List.of("5B"));
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(KEY), "HmacSHA256"));
         input = "smartschool.be\u000010000001".getBytes(StandardCharsets.UTF_8);
@@ -59,7 +62,7 @@ public class TokenMappersBenchmark {
     public Map<String, Object> allLeerIdMappersForOneToken() {
         PersonRecord person = PersonRecord.fromAttributes("Lotte", "Peeters",
                 name -> attributes.getOrDefault(name, List.of()));
-        String sector = SectorResolver.forOidcClient(null, "https://www.smartschool.be", List.of("https://www.smartschool.be/callback"));
+        String sector = SECTORS.forOidcClient(null, "https://www.smartschool.be", List.of("https://www.smartschool.be/callback"));
         if (!ServiceAudience.of(null).admits(person)) {
             throw new IllegalStateException("refused");
         }

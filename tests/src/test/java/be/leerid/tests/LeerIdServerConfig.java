@@ -13,7 +13,7 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration every integration test shares, so the distribution starts once per
- * run: Keycloak 26.7.5 with LeerID's providers and theme, and a files vault holding the shipped dev
+ * run: Keycloak (keycloak.version in pom.xml) with LeerID's providers and theme, and a files vault holding the shipped dev
  * secrets of realm-config/vault plus a fresh key for each throw-away test realm. The eID simulator
  * starts first: the shipped realm's identity provider points at it.
  */

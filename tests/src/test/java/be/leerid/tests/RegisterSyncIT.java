@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import be.leerid.register.SyntheticRegister;
+import be.leerid.tools.register.SyntheticRegister;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import jakarta.ws.rs.core.Response;

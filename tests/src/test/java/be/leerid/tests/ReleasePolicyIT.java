@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import be.leerid.identifiers.Claim;
+import be.leerid.identifiers.ClaimScope;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import org.junit.jupiter.api.Test;
@@ -23,10 +28,15 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 @KeycloakIntegrationTest(config = LeerIdServerConfig.class)
 class ReleasePolicyIT extends LeerIdTestBase {
 
-    /** Claims KlasCement is not approved for, and every other personal claim Keycloak could add. */
-    private static final Set<String> NOT_FOR_KLASCEMENT = Set.of("leerid", "given_name", "family_name", "name",
-            "preferred_username", "email", "ov_orgcode", "eduperson_entitlement", "leerid_grade", "leerid_class",
-            "realm_access", "resource_access", "groups");
+    /** KlasCement's approval: its default scopes in the shipped realm. */
+    private static final Set<ClaimScope> KLASCEMENT_SCOPES = Set.of(ClaimScope.PSEUDONYM, ClaimScope.AFFILIATION);
+    /** Personal claims Keycloak itself could add; LeerID never releases them. */
+    private static final Set<String> KEYCLOAKS_OWN = Set.of("name", "preferred_username", "email", "realm_access",
+            "resource_access", "groups");
+    /** Every claim of the vocabulary KlasCement is not approved for, and Keycloak's own personal claims. */
+    private static final Set<String> NOT_FOR_KLASCEMENT = Stream.concat(
+            Arrays.stream(Claim.values()).filter(c -> !KLASCEMENT_SCOPES.contains(c.scope())).map(Claim::oidcName),
+            KEYCLOAKS_OWN.stream()).collect(Collectors.toUnmodifiableSet());
 
     @ParameterizedTest
     @ValueSource(strings = {"openid leerid-id", "openid leerid-name", "openid profile", "openid email"})
@@ -38,6 +48,13 @@ class ReleasePolicyIT extends LeerIdTestBase {
                     login.response(browser));
             assertEquals(OAuth2Error.INVALID_SCOPE.getCode(), error.getErrorObject().getCode());
         }
+    }
+
+    @Test
+    void klascementsApprovalIsTheShippedOne() {
+        List<String> shipped = realm.admin().clients().get(realm.admin().clients().findByClientId("klascement").get(0).getId())
+                .getDefaultClientScopes().stream().map(s -> s.getName()).filter(n -> ClaimScope.byName(n).isPresent()).toList();
+        assertEquals(KLASCEMENT_SCOPES, shipped.stream().map(n -> ClaimScope.byName(n).orElseThrow()).collect(Collectors.toSet()));
     }
 
     @Test

@@ -4,16 +4,18 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import be.leerid.identifiers.LevelOfAssurance;
+
 /**
  * Maps how the gateway says a person authenticated ({@code acr}) to LeerID's levels of authentication:
  * the configured eID-level means give {@link #EID_LEVEL}, anything else {@link #PASSWORD_LEVEL}.
  */
 public final class Assurance {
 
-    /** Keycloak level of authentication for a password login (realm acr mapping: urn:be:leerid:acr:password). */
-    public static final int PASSWORD_LEVEL = 1;
-    /** Keycloak level of authentication for an eID-level login (realm acr mapping: urn:be:leerid:acr:eid). */
-    public static final int EID_LEVEL = 2;
+    /** Keycloak level of authentication for a password login. */
+    public static final int PASSWORD_LEVEL = LevelOfAssurance.PASSWORD.level();
+    /** Keycloak level of authentication for an eID-level login. */
+    public static final int EID_LEVEL = LevelOfAssurance.EID.level();
 
     private final Set<String> eidLevelAcrs;
 

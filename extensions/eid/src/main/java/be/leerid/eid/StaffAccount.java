@@ -2,7 +2,7 @@ package be.leerid.eid;
 
 import java.util.List;
 
-import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.Affiliation;
 
 /**
  * What the eID login needs to know of an account found under a national register number hash.
@@ -20,6 +20,6 @@ public record StaffAccount(String id, boolean enabled, String staffId, List<Stri
 
     /** A staff record from the register: a staff id and a staff affiliation. A learner account never is one. */
     public boolean isStaff() {
-        return staffId != null && !staffId.isBlank() && PersonRecord.isStaff(affiliations);
+        return staffId != null && !staffId.isBlank() && Affiliation.isStaff(affiliations);
     }
 }

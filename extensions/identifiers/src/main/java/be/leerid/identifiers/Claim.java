@@ -12,28 +12,34 @@ import java.util.stream.Collectors;
  * The claims LeerID can release, with their OIDC claim name and SAML attribute (NameFormat uri).
  *
  * <p>This is the one source of truth for both protocols: the OIDC and SAML mappers ask a claim for
- * its values, so a service sees the same facts whichever protocol it speaks.
+ * its values, so a service sees the same facts whichever protocol it speaks. A new claim is one entry
+ * here plus its mappers in the realm's scopes (docs/vocabulary.md); the realm test says what is missing.
  */
 public enum Claim {
 
-    LEERID("leerid", "urn:oasis:names:tc:SAML:attribute:subject-id", "subject-id"),
-    AFFILIATION("eduperson_affiliation", "urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "eduPersonAffiliation"),
-    SCOPED_AFFILIATION("eduperson_scoped_affiliation", "urn:oid:1.3.6.1.4.1.5923.1.1.1.9", "eduPersonScopedAffiliation"),
-    ORGCODE("ov_orgcode", "urn:oid:1.3.6.1.4.1.25178.1.2.9", "schacHomeOrganization"),
-    ENTITLEMENT("eduperson_entitlement", "urn:oid:1.3.6.1.4.1.5923.1.1.1.7", "eduPersonEntitlement"),
-    GRADE("leerid_grade", "urn:be:leerid:attribute:leerid_grade", "leeridGrade"),
-    CLASS("leerid_class", "urn:be:leerid:attribute:leerid_class", "leeridClass"),
-    GIVEN_NAME("given_name", "urn:oid:2.5.4.42", "givenName"),
-    FAMILY_NAME("family_name", "urn:oid:2.5.4.4", "sn");
+    LEERID("leerid", "urn:oasis:names:tc:SAML:attribute:subject-id", "subject-id", ClaimScope.ID, false),
+    AFFILIATION("eduperson_affiliation", "urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "eduPersonAffiliation", ClaimScope.AFFILIATION, true),
+    SCOPED_AFFILIATION("eduperson_scoped_affiliation", "urn:oid:1.3.6.1.4.1.5923.1.1.1.9", "eduPersonScopedAffiliation",
+            ClaimScope.AFFILIATION, true),
+    ORGCODE("ov_orgcode", "urn:oid:1.3.6.1.4.1.25178.1.2.9", "schacHomeOrganization", ClaimScope.SCHOOL, true),
+    ENTITLEMENT("eduperson_entitlement", "urn:oid:1.3.6.1.4.1.5923.1.1.1.7", "eduPersonEntitlement", ClaimScope.ENTITLEMENT, true),
+    GRADE("leerid_grade", "urn:be:leerid:attribute:leerid_grade", "leeridGrade", ClaimScope.CLASS, false),
+    CLASS("leerid_class", "urn:be:leerid:attribute:leerid_class", "leeridClass", ClaimScope.CLASS, false),
+    GIVEN_NAME("given_name", "urn:oid:2.5.4.42", "givenName", ClaimScope.NAME, false),
+    FAMILY_NAME("family_name", "urn:oid:2.5.4.4", "sn", ClaimScope.NAME, false);
 
     private final String oidcName;
     private final String samlName;
     private final String samlFriendlyName;
+    private final ClaimScope scope;
+    private final boolean multivalued;
 
-    Claim(String oidcName, String samlName, String samlFriendlyName) {
+    Claim(String oidcName, String samlName, String samlFriendlyName, ClaimScope scope, boolean multivalued) {
         this.oidcName = oidcName;
         this.samlName = samlName;
         this.samlFriendlyName = samlFriendlyName;
+        this.scope = scope;
+        this.multivalued = multivalued;
     }
 
     public String oidcName() {
@@ -48,9 +54,14 @@ public enum Claim {
         return samlFriendlyName;
     }
 
+    /** The client scope (one per protocol) that approves a service for this claim. */
+    public ClaimScope scope() {
+        return scope;
+    }
+
     /** Whether the claim holds several values (a JSON array in OIDC). */
     public boolean multivalued() {
-        return this == AFFILIATION || this == SCOPED_AFFILIATION || this == ORGCODE || this == ENTITLEMENT;
+        return multivalued;
     }
 
     /** Asked by every claim mapper for every token and userinfo call (JFR: 0.5 % of a userinfo call as a scan). */

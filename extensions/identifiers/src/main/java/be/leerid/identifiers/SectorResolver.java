@@ -19,27 +19,23 @@ import java.util.regex.Pattern;
  */
 public final class SectorResolver {
 
-    /** Client attribute that holds a configured sector. */
-    public static final String SECTOR_ATTRIBUTE = "leerid.sector";
+    private static final String SECTOR_ATTRIBUTE = ClientAttributes.SECTOR;
 
     private static final Pattern HOST_NAME = Pattern.compile(
             "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$");
 
     // Every token and assertion resolves its client's sector; the host-name pattern was the largest
     // single share of LeerID's code in a userinfo call (JFR: 0.8 %). Sectors are few (one per service),
-    // and only valid ones are remembered.
-    private static final Map<String, String> VALID_CONFIGURED = new ConcurrentHashMap<>();
+    // and only valid ones are remembered. One resolver per server: the LeerID provider factory owns it.
+    private final Map<String, String> validConfigured = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 10_000;
-
-    private SectorResolver() {
-    }
 
     /**
      * @param configured   the client's configured sector, or null
      * @param rootUrl      the client's root URL, used to resolve relative redirect URIs; may be null
      * @param redirectUris the client's redirect URIs
      */
-    public static String forOidcClient(String configured, String rootUrl, Collection<String> redirectUris) {
+    public String forOidcClient(String configured, String rootUrl, Collection<String> redirectUris) {
         if (isSet(configured)) {
             return validConfigured(configured);
         }
@@ -65,7 +61,7 @@ public final class SectorResolver {
      * @param configured the client's configured sector, or null
      * @param entityId   the SAML service provider's entity ID
      */
-    public static String forSamlClient(String configured, String entityId) {
+    public String forSamlClient(String configured, String entityId) {
         if (isSet(configured)) {
             return validConfigured(configured);
         }
@@ -77,16 +73,16 @@ public final class SectorResolver {
         return host;
     }
 
-    private static String validConfigured(String configured) {
-        String known = VALID_CONFIGURED.get(configured);
+    private String validConfigured(String configured) {
+        String known = validConfigured.get(configured);
         if (known != null) {
             return known;
         }
         String sector = validate(configured);
-        if (VALID_CONFIGURED.size() >= MAX_REMEMBERED) {
-            VALID_CONFIGURED.clear();
+        if (validConfigured.size() >= MAX_REMEMBERED) {
+            validConfigured.clear();
         }
-        VALID_CONFIGURED.put(configured, sector);
+        validConfigured.put(configured, sector);
         return sector;
     }
 

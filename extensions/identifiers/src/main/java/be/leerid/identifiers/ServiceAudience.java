@@ -10,7 +10,7 @@ public enum ServiceAudience {
     EVERYONE,
     STAFF;
 
-    public static final String ATTRIBUTE = "leerid.audience";
+    public static final String ATTRIBUTE = ClientAttributes.AUDIENCE;
 
     /** @throws IllegalArgumentException for a value other than empty, {@code everyone} or {@code staff} */
     public static ServiceAudience of(String attribute) {

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 class ClaimTest {
 
     private final PersonRecord learner = PersonRecord.fromAttributes("Lotte", "Peeters", name -> Map.of(
-            PersonRecord.LEERID, List.of("10000001"),
-            PersonRecord.AFFILIATION, List.of("student", "member"),
-            PersonRecord.SCHOOL, List.of("012345"),
-            PersonRecord.GRADE, List.of("5"),
-            PersonRecord.CLASS, List.of("5B")).getOrDefault(name, List.of()));
+            UserAttributes.LEERID, List.of("10000001"),
+            UserAttributes.AFFILIATION, List.of("student", "member"),
+            UserAttributes.SCHOOL, List.of("012345"),
+            UserAttributes.GRADE, List.of("5"),
+            UserAttributes.CLASS, List.of("5B")).getOrDefault(name, List.of()));
 
     @Test
     void oidcValuesComeFromTheRegisterAttributes() {

@@ -7,37 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.Affiliation;
+import be.leerid.identifiers.Entitlements;
+
+import static be.leerid.identifiers.UserAttributes.AFFILIATION;
+import static be.leerid.identifiers.UserAttributes.BIRTHDATE;
+import static be.leerid.identifiers.UserAttributes.CLASS;
+import static be.leerid.identifiers.UserAttributes.ENTITLEMENT;
+import static be.leerid.identifiers.UserAttributes.GRADE;
+import static be.leerid.identifiers.UserAttributes.LEERID;
+import static be.leerid.identifiers.UserAttributes.NRN_HASH;
+import static be.leerid.identifiers.UserAttributes.SCHOOL;
+import static be.leerid.identifiers.UserAttributes.SCHOOL_ROLE;
+import static be.leerid.identifiers.UserAttributes.STAFF_ID;
 
 /**
  * What a person's LeerID account must look like after a sync, derived from their register row
- * alone. Register attributes only: whatever else the account holds is left alone.
+ * alone. Register attributes only ({@link be.leerid.identifiers.UserAttributes#FROM_FEED_ROW}): whatever
+ * else the account holds is left alone.
  */
 public record DesiredAccount(String leerid, String givenName, String familyName, boolean active,
                              Map<String, List<String>> attributes) {
-
-    /**
-     * User attribute names written by the sync (declared admin-only in the realm's user profile).
-     * Those the claims are made of are the identifiers module's, so both read the same attributes.
-     */
-    public static final String LEERID = PersonRecord.LEERID;
-    public static final String AFFILIATION = PersonRecord.AFFILIATION;
-    public static final String SCHOOL = PersonRecord.SCHOOL;
-    public static final String GRADE = PersonRecord.GRADE;
-    public static final String CLASS = PersonRecord.CLASS;
-    public static final String BIRTHDATE = "birthdate";
-    public static final String STAFF_ID = PersonRecord.STAFF_ID;
-    public static final String NRN_HASH = PersonRecord.NRN_HASH;
-    public static final String SCHOOL_ROLE = "school_role";
-    /** Set when the register says the person left; drives the retention period. */
-    public static final String LEFT_ON = "left_on";
-    public static final String ENTITLEMENT = PersonRecord.ENTITLEMENT;
-    /** What every active staff member is entitled to: Het Archief voor Onderwijs is for staff only. */
-    public static final List<String> STAFF_ENTITLEMENTS = List.of("urn:mace:leerid.be:entitlement:archief");
-
-    /** Every register attribute a sync may set; a missing one in {@link #attributes} is removed. */
-    public static final List<String> REGISTER_ATTRIBUTES = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
-            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
 
     /**
      * @param nrnHash keyed hash of a national register number; the number itself is never stored
@@ -47,7 +37,7 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
         attributes.put(LEERID, List.of(record.leerid()));
         if (record instanceof RegisterRecord.Learner learner) {
             List<Enrolment> active = learner.enrolments().stream().filter(e -> e.activeOn(today)).toList();
-            attributes.put(AFFILIATION, List.of("student", "member"));
+            attributes.put(AFFILIATION, Affiliation.LEARNER);
             attributes.put(SCHOOL, active.stream().map(Enrolment::school).distinct().toList());
             active.stream().findFirst().ifPresent(first -> {
                 putIfPresent(attributes, GRADE, first.grade());
@@ -58,14 +48,14 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
             List<Assignment> active = staff.assignments().stream().filter(a -> a.activeOn(today)).toList();
             LinkedHashSet<String> affiliations = new LinkedHashSet<>();
             active.forEach(a -> affiliations.add(a.role().affiliation()));
-            affiliations.add("employee");
-            affiliations.add("member");
+            affiliations.add(Affiliation.EMPLOYEE);
+            affiliations.add(Affiliation.MEMBER);
             attributes.put(AFFILIATION, List.copyOf(affiliations));
             attributes.put(SCHOOL, active.stream().map(Assignment::school).distinct().toList());
-            attributes.put(SCHOOL_ROLE, active.stream().map(a -> a.role().feedName() + "@" + a.school()).distinct().toList());
+            attributes.put(SCHOOL_ROLE, active.stream().map(a -> a.role().at(a.school())).distinct().toList());
             attributes.put(STAFF_ID, List.of(staff.staffId()));
             if (!active.isEmpty()) {
-                attributes.put(ENTITLEMENT, STAFF_ENTITLEMENTS);
+                attributes.put(ENTITLEMENT, Entitlements.OF_ACTIVE_STAFF);
             }
             attributes.put(NRN_HASH, List.of(nrnHash.apply(staff.nationalRegisterNumber())));
         }

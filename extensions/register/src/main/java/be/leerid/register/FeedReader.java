@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import be.leerid.identifiers.LeerIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,7 +192,7 @@ public final class FeedReader {
             return Optional.of(row.path("leerid").asText());
         }
         if (row.path("staffId").isTextual()) {
-            return Optional.of("S-" + row.path("staffId").asText());
+            return Optional.of(LeerIds.ofStaff(row.path("staffId").asText()));
         }
         return Optional.empty();
     }

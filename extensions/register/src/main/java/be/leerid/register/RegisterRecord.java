@@ -3,10 +3,12 @@ package be.leerid.register;
 import java.time.LocalDate;
 import java.util.List;
 
+import be.leerid.identifiers.LeerIds;
+
 /** One valid person row of a feed. */
 public sealed interface RegisterRecord permits RegisterRecord.Learner, RegisterRecord.Staff {
 
-    /** The person's longitudinal identifier in LeerID: the leerid of a learner, {@code S-<staffId>} of staff. */
+    /** The person's longitudinal identifier in LeerID: see {@link LeerIds}. */
     String leerid();
 
     String givenName();
@@ -38,7 +40,7 @@ public sealed interface RegisterRecord permits RegisterRecord.Learner, RegisterR
 
         @Override
         public String leerid() {
-            return "S-" + staffId;
+            return LeerIds.ofStaff(staffId);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package be.leerid.register;
 
 import be.leerid.identifiers.NationalRegisterNumber;
+import be.leerid.identifiers.SchoolRole;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class RowParser {
         JsonNode assignments = array(row, "assignments");
         List<Assignment> parsed = new ArrayList<>();
         for (JsonNode a : assignments) {
-            StaffRole role = StaffRole.fromFeed(text(a, "role"))
+            SchoolRole role = SchoolRole.of(text(a, "role"))
                     .orElseThrow(() -> new Rejected("unknown role (teacher, school-leader or ict-coordinator)"));
             LocalDate start = date(a, "start", true);
             LocalDate end = date(a, "end", false);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 
+import be.leerid.identifiers.SchoolRole;
+import be.leerid.identifiers.UserAttributes;
+
 import org.junit.jupiter.api.Test;
 
 class DesiredAccountTest {
@@ -21,8 +24,8 @@ class DesiredAccountTest {
                 new Enrolment("067890", "6", "6C", TODAY, null)));
         DesiredAccount account = DesiredAccount.of(mover, TODAY, nrn -> "hash");
         assertTrue(account.active());
-        assertEquals(List.of("067890"), account.attributes().get(DesiredAccount.SCHOOL));
-        assertEquals(List.of("6C"), account.attributes().get(DesiredAccount.CLASS));
+        assertEquals(List.of("067890"), account.attributes().get(UserAttributes.SCHOOL));
+        assertEquals(List.of("6C"), account.attributes().get(UserAttributes.CLASS));
     }
 
     @Test
@@ -35,23 +38,23 @@ class DesiredAccountTest {
     @Test
     void staffKeepOnlyTheHashOfTheirNationalRegisterNumber() {
         RegisterRecord.Staff staff = new RegisterRecord.Staff("E1", "85073003328", "An", "Wouters", List.of(
-                new Assignment("012345", StaffRole.TEACHER, LocalDate.of(2019, 9, 1), null),
-                new Assignment("067890", StaffRole.ICT_COORDINATOR, LocalDate.of(2019, 9, 1), null)));
+                new Assignment("012345", SchoolRole.TEACHER, LocalDate.of(2019, 9, 1), null),
+                new Assignment("067890", SchoolRole.ICT_COORDINATOR, LocalDate.of(2019, 9, 1), null)));
         DesiredAccount account = DesiredAccount.of(staff, TODAY, nrn -> "hashed-" + nrn.length());
         assertEquals("S-E1", account.leerid());
-        assertEquals(List.of("hashed-11"), account.attributes().get(DesiredAccount.NRN_HASH));
+        assertEquals(List.of("hashed-11"), account.attributes().get(UserAttributes.NRN_HASH));
         assertFalse(account.attributes().toString().contains("85073003328"));
         assertFalse(staff.toString().contains("85073003328"));
-        assertEquals(List.of("faculty", "staff", "employee", "member"), account.attributes().get(DesiredAccount.AFFILIATION));
-        assertEquals(List.of("teacher@012345", "ict-coordinator@067890"), account.attributes().get(DesiredAccount.SCHOOL_ROLE));
-        assertEquals(List.of("urn:mace:leerid.be:entitlement:archief"), account.attributes().get(DesiredAccount.ENTITLEMENT));
+        assertEquals(List.of("faculty", "staff", "employee", "member"), account.attributes().get(UserAttributes.AFFILIATION));
+        assertEquals(List.of("teacher@012345", "ict-coordinator@067890"), account.attributes().get(UserAttributes.SCHOOL_ROLE));
+        assertEquals(List.of("urn:mace:leerid.be:entitlement:archief"), account.attributes().get(UserAttributes.ENTITLEMENT));
     }
 
     @Test
     void learnersGetNoArchiveEntitlement() {
         RegisterRecord.Learner learner = new RegisterRecord.Learner("50000003", "Lien", "Smet", LocalDate.of(2012, 5, 1),
                 List.of(new Enrolment("012345", "5", "5B", LocalDate.of(2020, 9, 1), null)));
-        assertFalse(DesiredAccount.of(learner, TODAY, nrn -> "hash").attributes().containsKey(DesiredAccount.ENTITLEMENT));
+        assertFalse(DesiredAccount.of(learner, TODAY, nrn -> "hash").attributes().containsKey(UserAttributes.ENTITLEMENT));
     }
 
     @Test

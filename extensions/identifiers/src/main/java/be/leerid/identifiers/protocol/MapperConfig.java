@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 import be.leerid.identifiers.Claim;
 import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.models.LeerIdProvider;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
@@ -62,10 +64,11 @@ public final class MapperConfig {
     }
 
     /** On a client (not a client scope), the pseudonym mappers need a decidable sector. */
-    public static void validateSector(ProtocolMapperContainerModel container) throws ProtocolMapperConfigException {
+    public static void validateSector(KeycloakSession session, ProtocolMapperContainerModel container)
+            throws ProtocolMapperConfigException {
         if (container instanceof ClientModel client) {
             try {
-                LeerIdSubjects.sector(client);
+                session.getProvider(LeerIdProvider.class).sector(client);
             } catch (SubjectUnavailableException e) {
                 throw invalid(e.getMessage());
             }

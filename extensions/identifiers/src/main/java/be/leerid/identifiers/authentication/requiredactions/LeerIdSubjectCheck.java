@@ -1,8 +1,7 @@
 package be.leerid.identifiers.authentication.requiredactions;
 
 import be.leerid.identifiers.SubjectUnavailableException;
-import be.leerid.identifiers.protocol.LeerIdSubjects;
-import be.leerid.identifiers.protocol.PseudonymKeyStartupCheck;
+import be.leerid.identifiers.models.LeerIdProvider;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -51,11 +50,12 @@ public final class LeerIdSubjectCheck implements RequiredActionProvider, Require
 
     private static SubjectUnavailableException problem(RequiredActionContext context) {
         ClientModel client = context.getAuthenticationSession().getClient();
-        if (!LeerIdSubjects.isLeerIdClient(client)) {
+        LeerIdProvider leerid = context.getSession().getProvider(LeerIdProvider.class);
+        if (!leerid.isLeerIdService(client)) {
             return null;
         }
         try {
-            LeerIdSubjects.pseudonym(context.getSession(), client, context.getUser());
+            leerid.pseudonym(client, context.getUser());
             return null;
         } catch (SubjectUnavailableException e) {
             return e;
@@ -78,7 +78,6 @@ public final class LeerIdSubjectCheck implements RequiredActionProvider, Require
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        PseudonymKeyStartupCheck.register(factory);
     }
 
     @Override

@@ -3,7 +3,7 @@ package be.leerid.register.services.resources;
 import java.util.HashMap;
 import java.util.Map;
 
-import be.leerid.register.DesiredAccount;
+import be.leerid.identifiers.UserAttributes;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -27,7 +27,7 @@ final class AccountDirectory {
         em.createQuery("select a.value, u.id, u.enabled from UserAttributeEntity a join a.user u "
                         + "where u.realmId = :realm and a.name = :name", Object[].class)
                 .setParameter("realm", realm.getId())
-                .setParameter("name", DesiredAccount.LEERID)
+                .setParameter("name", UserAttributes.LEERID)
                 .getResultStream()
                 .forEach(row -> accounts.put((String) row[0], new Account((String) row[1], (Boolean) row[2])));
         return accounts;

@@ -1,14 +1,12 @@
 package be.leerid.register.services.resources;
 
-import be.leerid.identifiers.NationalRegisterNumber;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.UserAttributes;
 import be.leerid.register.DesiredAccount;
-import be.leerid.register.Usernames;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,40 +16,24 @@ import org.keycloak.models.UserSessionModel;
 /** Makes one account match the register, through Keycloak's user model (caches stay coherent). */
 final class AccountWriter {
 
-    enum Outcome { CREATED, UPDATED, UNCHANGED, DISABLED }
-
-    /** Domain separation: these HMAC inputs can never collide with a client's sector (a host name). */
-    static final String USERNAME_SECTOR = "#username";
+    /** {@code MISSING}: the account is not there (anymore) and the person is active: {@link AccountCreator} creates it. */
+    enum Outcome { CREATED, UPDATED, UNCHANGED, DISABLED, MISSING }
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final PseudonymDeriver deriver;
     private final LocalDate today;
 
-    AccountWriter(KeycloakSession session, RealmModel realm, PseudonymDeriver deriver, LocalDate today) {
+    AccountWriter(KeycloakSession session, RealmModel realm, LocalDate today) {
         this.session = session;
         this.realm = realm;
-        this.deriver = deriver;
         this.today = today;
     }
 
-    String nrnHash(String nationalRegisterNumber) {
-        return NationalRegisterNumber.hash(deriver, nationalRegisterNumber);
-    }
-
+    /** Makes an existing account match the register; never creates one. */
     Outcome apply(DesiredAccount desired, String existingUserId) {
         UserModel user = existingUserId == null ? null : session.users().getUserById(realm, existingUserId);
         if (user == null) {
-            if (!desired.active()) {
-                return Outcome.UNCHANGED;
-            }
-            String suffix = deriver.derive(USERNAME_SECTOR, desired.leerid()).substring(0, 4);
-            user = session.users().addUser(realm, Usernames.of(desired.givenName(), desired.familyName(), suffix));
-            user.setEnabled(true);
-            user.setFirstName(desired.givenName());
-            user.setLastName(desired.familyName());
-            desired.attributes().forEach(user::setAttribute);
-            return Outcome.CREATED;
+            return desired.active() ? Outcome.MISSING : Outcome.UNCHANGED;
         }
         if (!desired.active()) {
             return disable(user) ? Outcome.DISABLED : Outcome.UNCHANGED;
@@ -59,7 +41,7 @@ final class AccountWriter {
         boolean changed = false;
         if (!user.isEnabled()) {
             user.setEnabled(true);
-            user.removeAttribute(DesiredAccount.LEFT_ON);
+            user.removeAttribute(UserAttributes.LEFT_ON);
             changed = true;
         }
         if (!Objects.equals(user.getFirstName(), desired.givenName())) {
@@ -70,7 +52,7 @@ final class AccountWriter {
             user.setLastName(desired.familyName());
             changed = true;
         }
-        for (String name : DesiredAccount.REGISTER_ATTRIBUTES) {
+        for (String name : UserAttributes.FROM_FEED_ROW) {
             List<String> want = desired.attributes().get(name);
             List<String> have = user.getAttributeStream(name).toList();
             if (want == null && !have.isEmpty()) {
@@ -95,7 +77,7 @@ final class AccountWriter {
             return false;
         }
         user.setEnabled(false);
-        user.setSingleAttribute(DesiredAccount.LEFT_ON, today.toString());
+        user.setSingleAttribute(UserAttributes.LEFT_ON, today.toString());
         // Tokens issued before now stop working, wherever they are.
         session.users().setNotBeforeForUser(realm, user, Time.currentTime());
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();

@@ -3,7 +3,7 @@ package be.leerid.register.services.resources;
 import java.time.LocalDate;
 import java.util.List;
 
-import be.leerid.register.DesiredAccount;
+import be.leerid.identifiers.UserAttributes;
 import be.leerid.register.RetentionPolicy;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -43,7 +43,7 @@ final class LeaverRetention implements ScheduledTask {
         List<String> due = em.createQuery("select u.id from UserAttributeEntity a join a.user u where u.realmId = :realm "
                         + "and a.name = :name and a.value < :cutoff and u.enabled = false", String.class)
                 .setParameter("realm", realm.getId())
-                .setParameter("name", DesiredAccount.LEFT_ON)
+                .setParameter("name", UserAttributes.LEFT_ON)
                 .setParameter("cutoff", policy.cutoff(today).toString())
                 .setMaxResults(MAX_PER_RUN)
                 .getResultList();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import be.leerid.identifiers.RealmRoles;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedReader;
@@ -43,7 +44,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 public final class RegisterSyncResource {
 
-    public static final String ROLE = "register-sync";
+    public static final String ROLE = RealmRoles.REGISTER_SYNC;
     private static final Logger LOG = Logger.getLogger(RegisterSyncResource.class);
 
     private final KeycloakSession session;

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import be.leerid.identifiers.PseudonymDeriver;
-import be.leerid.identifiers.protocol.PseudonymKeys;
+import be.leerid.identifiers.LeerIds;
+import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.register.DesiredAccount;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedHeader;
@@ -90,13 +91,13 @@ final class RegisterSyncRun {
         long t = System.nanoTime();
         inRealm(session -> {
             accounts.putAll(AccountDirectory.load(session, session.getContext().getRealm()));
-            deriver = PseudonymKeys.deriver(session, session.getContext().getRealm());
+            deriver = session.getProvider(LeerIdProvider.class).deriver(session.getContext().getRealm());
         });
         t = lap("directory", t);
         boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
         if (validation.header().kind() == FeedHeader.Kind.FULL) {
             accounts.forEach((leerid, account) -> {
-                if (account.enabled() && leerid.startsWith("S-") == staffFeed && !validation.mentionedIds().contains(leerid)) {
+                if (account.enabled() && LeerIds.isStaff(leerid) == staffFeed && !validation.mentionedIds().contains(leerid)) {
                     absentees.add(account.userId());
                 }
             });
@@ -138,7 +139,7 @@ final class RegisterSyncRun {
         for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
             List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
             inRealm(session -> {
-                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
+                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), today);
                 slice.forEach(userId -> {
                     if (writer.disable(userId)) {
                         outcomes.merge(AccountWriter.Outcome.DISABLED, 1L, Long::sum);
@@ -148,7 +149,7 @@ final class RegisterSyncRun {
         }
         t = lap("absentees", t);
         if (outcomes.get(AccountWriter.Outcome.CREATED) >= ANALYZE_AFTER) {
-            inRealm(BulkAccountCreator::analyze);
+            inRealm(AccountCreator::analyze);
             lap("analyze", t);
         }
         FeedHeader header = validation.header();
@@ -174,25 +175,36 @@ final class RegisterSyncRun {
         long t = System.nanoTime();
         if (!fresh.isEmpty()) {
             inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
-                    (long) BulkAccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
+                    (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
         }
         t = lap("create", t);
         long created = outcomes.get(AccountWriter.Outcome.CREATED);
         if (created >= nextAnalyze) {
-            inRealm(BulkAccountCreator::analyze);
+            inRealm(AccountCreator::analyze);
             nextAnalyze = created * 2;
             t = lap("analyze", t);
         }
         // Hibernate checks every managed entity at each flush the user model triggers: small transactions stay fast.
+        List<DesiredAccount> missing = new ArrayList<>();
         for (int from = 0; from < existing.size(); from += MODEL_BATCH) {
             List<DesiredAccount> slice = existing.subList(from, Math.min(existing.size(), from + MODEL_BATCH));
             inRealm(session -> {
-                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), deriver, today);
+                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), today);
                 for (DesiredAccount desired : slice) {
                     AccountDirectory.Account account = accounts.get(desired.leerid());
-                    outcomes.merge(writer.apply(desired, account == null ? null : account.userId()), 1L, Long::sum);
+                    AccountWriter.Outcome outcome = writer.apply(desired, account == null ? null : account.userId());
+                    if (outcome == AccountWriter.Outcome.MISSING) {
+                        missing.add(desired);
+                    } else {
+                        outcomes.merge(outcome, 1L, Long::sum);
+                    }
                 }
             });
+        }
+        // Deleted since the directory was read (retention, an operator): created again the one way accounts are.
+        if (!missing.isEmpty()) {
+            inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
+                    (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, missing), Long::sum));
         }
         lap("change", t);
         batch.clear();

@@ -6,8 +6,9 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 
+import be.leerid.identifiers.ClaimScope;
 import be.leerid.identifiers.SubjectUnavailableException;
-import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.registration.ClientPlan;
 import be.leerid.registration.RegistrationException;
 import be.leerid.registration.RegistrationPolicy;
@@ -131,8 +132,8 @@ public final class LeerIdClientRegistrationProvider extends AbstractClientRegist
         realm().getClientScopesStream().forEach(s -> scopes.put(s.getName(), s));
         for (String name : statement.scopes()) {
             ClientScopeModel scope = scopes.get(name);
-            if (!name.startsWith("leerid-") || RegisteredClients.ALWAYS.contains(name) || scope == null
-                    || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol())) {
+            boolean claimScope = ClaimScope.byName(name).filter(s -> s != ClaimScope.PSEUDONYM && s.oidcName().equals(name)).isPresent();
+            if (!claimScope || scope == null || !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol())) {
                 throw new RegistrationException(RegistrationException.INVALID_SOFTWARE_STATEMENT,
                         "scope \"" + name + "\" is not one of LeerID's OpenID Connect claim scopes");
             }
@@ -140,7 +141,7 @@ public final class LeerIdClientRegistrationProvider extends AbstractClientRegist
         boolean taken = realm().getClientsStream()
                 .filter(c -> existing == null || !c.getId().equals(existing.getId()))
                 .filter(c -> !Objects.equals(statement.softwareId(), c.getAttribute(RegisteredClients.PROVIDER)))
-                .filter(LeerIdSubjects::isLeerIdClient)
+                .filter(leerid()::isLeerIdService)
                 .anyMatch(c -> statement.sector().equals(sectorOf(c)));
         if (taken) {
             throw new RegistrationException(RegistrationException.UNAPPROVED_SOFTWARE_STATEMENT,
@@ -148,9 +149,13 @@ public final class LeerIdClientRegistrationProvider extends AbstractClientRegist
         }
     }
 
-    private static String sectorOf(ClientModel client) {
+    private LeerIdProvider leerid() {
+        return session.getProvider(LeerIdProvider.class);
+    }
+
+    private String sectorOf(ClientModel client) {
         try {
-            return LeerIdSubjects.sector(client);
+            return leerid().sector(client);
         } catch (SubjectUnavailableException e) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import be.leerid.identifiers.ClaimScope;
+import be.leerid.identifiers.ClientAttributes;
 import be.leerid.registration.ClientPlan;
 import be.leerid.registration.SoftwareStatement;
 import org.keycloak.models.ClientModel;
@@ -20,10 +22,10 @@ public final class RegisteredClients {
     public static final String ORGANISATION = "leerid.kbo";
     public static final String STATEMENT = "leerid.software-statement";
     public static final String CONTACTS = "leerid.contacts";
-    public static final String SECTOR = "leerid.sector";
+    public static final String SECTOR = ClientAttributes.SECTOR;
     public static final String SUSPENDED = "leerid.suspended";
     /** Every registered client's default scopes besides the approved ones. */
-    static final List<String> ALWAYS = List.of("leerid-pseudonym", "acr");
+    static final List<String> ALWAYS = List.of(ClaimScope.PSEUDONYM.oidcName(), ClaimScope.ACR);
 
     private RegisteredClients() {
     }

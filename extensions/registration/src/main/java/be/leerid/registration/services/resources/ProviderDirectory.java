@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.leerid.identifiers.RealmRoles;
 import be.leerid.registration.SoftwareStatement;
 import be.leerid.registration.services.clientregistration.RegisteredClients;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 public final class ProviderDirectory {
 
-    public static final String ROLE = "leerid-onboarding-operator";
+    public static final String ROLE = RealmRoles.ONBOARDING_OPERATOR;
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
 
     private final KeycloakSession session;

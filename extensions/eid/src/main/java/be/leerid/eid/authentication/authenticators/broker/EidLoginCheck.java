@@ -3,8 +3,8 @@ package be.leerid.eid.authentication.authenticators.broker;
 import java.util.List;
 
 import be.leerid.eid.Assurance;
-import be.leerid.eid.EidRefusals;
-import be.leerid.eid.StaffAccounts;
+import be.leerid.eid.broker.EidRefusals;
+import be.leerid.eid.broker.StaffAccounts;
 import be.leerid.eid.StaffLinkPolicy;
 import be.leerid.eid.broker.oidc.mappers.EidStaffMapper;
 import jakarta.ws.rs.core.Response;

@@ -2,8 +2,8 @@ package be.leerid.eid.authentication.authenticators.broker;
 
 import java.util.List;
 
-import be.leerid.eid.EidRefusals;
-import be.leerid.eid.StaffAccounts;
+import be.leerid.eid.broker.EidRefusals;
+import be.leerid.eid.broker.StaffAccounts;
 import be.leerid.eid.StaffLinkPolicy;
 import be.leerid.eid.StaffLinkPolicy.Decision;
 import jakarta.ws.rs.core.Response;

@@ -3,12 +3,12 @@ package be.leerid.eid.broker.oidc.mappers;
 import java.util.List;
 import java.util.Map;
 
-import be.leerid.eid.EidRefusals;
-import be.leerid.eid.StaffAccounts;
 import be.leerid.eid.StaffLinkPolicy;
+import be.leerid.eid.broker.EidRefusals;
+import be.leerid.eid.broker.StaffAccounts;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.SubjectUnavailableException;
-import be.leerid.identifiers.protocol.PseudonymKeys;
+import be.leerid.identifiers.models.LeerIdProvider;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.OIDCIdentityProvider;
 import org.keycloak.broker.oidc.OIDCIdentityProviderConfig;
@@ -41,7 +41,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public final class EidStaffMapper extends AbstractIdentityProviderMapper {
 
     public static final String PROVIDER_ID = "oidc-leerid-eid-staff-mapper";
-    public static final String CLAIM = "leerid.claim";
+    /** Config: the gateway ID token claim that carries the national register number. */
+    public static final String CLAIM = "leerid.eid.nrn-claim";
     public static final String DEFAULT_CLAIM = "rrn";
     /** Context data key under which the gateway's acr travels to the post-login check. */
     public static final String GATEWAY_ACR = "leerid.eid.gateway-acr";
@@ -78,7 +79,7 @@ public final class EidStaffMapper extends AbstractIdentityProviderMapper {
         }
         String hash;
         try {
-            hash = NationalRegisterNumber.hash(PseudonymKeys.deriver(session, realm), nrn);
+            hash = session.getProvider(LeerIdProvider.class).nationalRegisterNumberHash(realm, nrn);
         } catch (SubjectUnavailableException e) {
             LOG.errorf("LeerID cannot hash national register numbers: %s", e.getMessage());
             throw EidRefusals.page(session, authSession, e.reason().messageKey());
@@ -131,7 +132,7 @@ public final class EidStaffMapper extends AbstractIdentityProviderMapper {
     private static void refuseLinkToAnotherAccount(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
             String hash) {
         UserModel user = authSession.getAuthenticatedUser();
-        boolean ownStaffRecord = user != null && hash.equals(user.getFirstAttribute(StaffAccounts.NRN_HASH))
+        boolean ownStaffRecord = user != null && StaffAccounts.hasNationalRegisterNumberHash(user, hash)
                 && StaffLinkPolicy.recheck(StaffAccounts.of(user)).allowed();
         if (!ownStaffRecord) {
             EidRefusals.log("account linking to an account that is not this person's staff record", realm.getName());

@@ -1,34 +1,29 @@
 package be.leerid.identifiers.protocol.oidc.mappers;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import be.leerid.identifiers.Claim;
-import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.protocol.LeerIdOidcMapper;
 import be.leerid.identifiers.protocol.MapperConfig;
-import org.keycloak.models.ClientSessionContext;
+import be.leerid.identifiers.protocol.PseudonymSource;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
-import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.representations.IDToken;
+import org.keycloak.representations.JsonWebToken;
 
 /**
  * Releases one LeerID claim (eduperson_affiliation, ov_orgcode, given_name, ...) from the person's
  * register attributes. Approval is the client scope holding this mapper: a client that is not
  * assigned the scope never receives the claim, and asking for the scope fails with invalid_scope.
  */
-public final class LeerIdClaimMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+public final class LeerIdClaimMapper extends LeerIdOidcMapper {
 
     public static final String PROVIDER_ID = "oidc-leerid-claim-mapper";
 
@@ -38,7 +33,7 @@ public final class LeerIdClaimMapper extends AbstractOIDCProtocolMapper
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
         MapperConfig.claimProperty(builder);
         MapperConfig.scopeProperty(builder);
-        List<ProviderConfigProperty> properties = new java.util.ArrayList<>(builder.build());
+        List<ProviderConfigProperty> properties = new ArrayList<>(builder.build());
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, LeerIdClaimMapper.class);
         CONFIG = List.copyOf(properties);
     }
@@ -51,11 +46,6 @@ public final class LeerIdClaimMapper extends AbstractOIDCProtocolMapper
     @Override
     public String getDisplayType() {
         return "LeerID: register claim";
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
     }
 
     @Override
@@ -75,14 +65,25 @@ public final class LeerIdClaimMapper extends AbstractOIDCProtocolMapper
         MapperConfig.validateScope(mapperModel);
     }
 
+    /** The admin's "add to ID token / access token / userinfo / introspection" switches; never a logout token. */
     @Override
-    protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
-                            KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        Claim claim = MapperConfig.claim(mappingModel);
-        List<String> values = claim.oidcValues(LeerIdSubjects.personInRequest(session, userSession.getUser()), MapperConfig.scope(mappingModel));
-        if (values.isEmpty()) {
-            return;
+    protected boolean appliesTo(TokenType type, ProtocolMapperModel model, KeycloakSession session) {
+        return switch (type) {
+            case ID -> OIDCAttributeMapperHelper.includeInIDToken(model);
+            case ACCESS -> getShouldUseLightweightToken(session) ? OIDCAttributeMapperHelper.includeInLightweightAccessToken(model)
+                    : OIDCAttributeMapperHelper.includeInAccessToken(model);
+            case USERINFO -> OIDCAttributeMapperHelper.includeInUserInfo(model);
+            case INTROSPECTION -> OIDCAttributeMapperHelper.includeInIntrospection(model);
+            case LOGOUT -> false;
+        };
+    }
+
+    @Override
+    protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+        Claim claim = MapperConfig.claim(model);
+        List<String> values = claim.oidcValues(person, MapperConfig.scope(model));
+        if (!values.isEmpty()) {
+            token.getOtherClaims().put(claim.oidcName(), claim.multivalued() ? values : values.get(0));
         }
-        token.getOtherClaims().put(claim.oidcName(), claim.multivalued() ? values : values.get(0));
     }
 }

@@ -2,33 +2,25 @@ package be.leerid.identifiers.protocol.oidc.mappers;
 
 import java.util.List;
 
-import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.models.SubjectMapper;
+import be.leerid.identifiers.protocol.LeerIdOidcMapper;
 import be.leerid.identifiers.protocol.MapperConfig;
-import org.keycloak.models.ClientSessionContext;
+import be.leerid.identifiers.protocol.PseudonymSource;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.representations.AccessToken;
-import org.keycloak.representations.IDToken;
-import org.keycloak.representations.LogoutToken;
+import org.keycloak.representations.JsonWebToken;
 
 /**
- * Sets {@code sub} in the ID token, access token, userinfo, introspection and logout tokens to the
- * learner's pairwise pseudonym for the client's sector. Users without a LeerID get no token.
+ * Sets {@code sub} in every token (ID, access, userinfo, introspection, logout; the refresh token copies
+ * the access token's) to the person's pairwise pseudonym for the client's sector. Users without a LeerID
+ * get no token. Back-channel logout tokens name the same subject the service knows, never Keycloak's user id.
  */
-public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper,
-        LogoutTokenMapper {
+public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements SubjectMapper {
 
     public static final String PROVIDER_ID = "oidc-leerid-pseudonym-mapper";
 
@@ -40,11 +32,6 @@ public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
     @Override
     public String getDisplayType() {
         return "LeerID: pairwise pseudonym (sub)";
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
     }
 
     @Override
@@ -62,46 +49,16 @@ public final class LeerIdPseudonymMapper extends AbstractOIDCProtocolMapper
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel container,
                                ProtocolMapperModel mapperModel) throws ProtocolMapperConfigException {
-        MapperConfig.validateSector(container);
+        MapperConfig.validateSector(session, container);
     }
 
     @Override
-    public IDToken transformIDToken(IDToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
-                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
-        return token;
+    protected boolean appliesTo(TokenType type, ProtocolMapperModel model, KeycloakSession session) {
+        return true;
     }
 
     @Override
-    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
-                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
-        return token;
-    }
-
-    @Override
-    public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
-                                              UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
-        return token;
-    }
-
-    @Override
-    public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
-                                                   UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
-        return token;
-    }
-
-    /** Back-channel logout tokens name the same subject the service knows, never Keycloak's user id. */
-    @Override
-    public LogoutToken transformLogoutToken(LogoutToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
-                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        token.setSubject(pseudonym(session, userSession, clientSessionCtx));
-        return token;
-    }
-
-    private static String pseudonym(KeycloakSession session, UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
-        return LeerIdSubjects.pseudonymOrRefuse(session, clientSessionCtx.getClientSession().getClient(), userSession.getUser());
+    protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+        token.setSubject(subject.pseudonym());
     }
 }

@@ -3,19 +3,17 @@ package be.leerid.identifiers.protocol.saml.mappers;
 import java.util.List;
 
 import be.leerid.identifiers.Claim;
-import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.protocol.LeerIdSamlMapper;
 import be.leerid.identifiers.protocol.MapperConfig;
+import be.leerid.identifiers.protocol.PseudonymSource;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
-import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.AttributeStatementHelper;
-import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -23,7 +21,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * Releases one LeerID claim as its eduPerson/SCHAC SAML attribute (NameFormat uri), from the same
  * register facts as the OIDC claim mapper. Approval is the client scope holding this mapper.
  */
-public final class LeerIdAttributeMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
+public final class LeerIdAttributeMapper extends LeerIdSamlMapper {
 
     public static final String PROVIDER_ID = "saml-leerid-attribute-mapper";
 
@@ -64,11 +62,8 @@ public final class LeerIdAttributeMapper extends AbstractSAMLProtocolMapper impl
     }
 
     @Override
-    public void transformAttributeStatement(AttributeStatementType attributeStatement, ProtocolMapperModel mappingModel,
-                                            KeycloakSession session, UserSessionModel userSession,
-                                            AuthenticatedClientSessionModel clientSession) {
-        Claim claim = MapperConfig.claim(mappingModel);
-        SamlAttributes.add(attributeStatement, claim.samlName(), claim.samlFriendlyName(),
-                claim.samlValues(LeerIdSubjects.personInRequest(session, userSession.getUser()), MapperConfig.scope(mappingModel)));
+    protected void apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+        Claim claim = MapperConfig.claim(model);
+        SamlAttributes.add(statement, claim.samlName(), claim.samlFriendlyName(), claim.samlValues(person, MapperConfig.scope(model)));
     }
 }

@@ -2,8 +2,11 @@ package be.leerid.identifiers.protocol.saml.mappers;
 
 import java.util.List;
 
-import be.leerid.identifiers.protocol.LeerIdSubjects;
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.models.SubjectMapper;
+import be.leerid.identifiers.protocol.LeerIdSamlMapper;
 import be.leerid.identifiers.protocol.MapperConfig;
+import be.leerid.identifiers.protocol.PseudonymSource;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
@@ -12,9 +15,7 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.NameIdMapperHelper;
-import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 import org.keycloak.protocol.saml.mappers.SAMLNameIdMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -25,8 +26,7 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
  * attribute {@code urn:oasis:names:tc:SAML:attribute:pairwise-id} = {@code pseudonym@scope}.
  * Users without a LeerID get no assertion.
  */
-public final class LeerIdPairwiseIdMapper extends AbstractSAMLProtocolMapper
-        implements SAMLAttributeStatementMapper, SAMLNameIdMapper {
+public final class LeerIdPairwiseIdMapper extends LeerIdSamlMapper implements SAMLNameIdMapper, SubjectMapper {
 
     public static final String PROVIDER_ID = "saml-leerid-pairwise-id-mapper";
     public static final String PAIRWISE_ID = "urn:oasis:names:tc:SAML:attribute:pairwise-id";
@@ -73,21 +73,17 @@ public final class LeerIdPairwiseIdMapper extends AbstractSAMLProtocolMapper
         if (!PERSISTENT.equals(mapperModel.getConfig().get(NameIdMapperHelper.MAPPER_NAMEID_FORMAT))) {
             throw MapperConfig.invalid(NameIdMapperHelper.MAPPER_NAMEID_FORMAT + " must be " + PERSISTENT);
         }
-        MapperConfig.validateSector(container);
+        MapperConfig.validateSector(session, container);
     }
 
     @Override
     public String mapperNameId(String nameIdFormat, ProtocolMapperModel mappingModel, KeycloakSession session,
                                UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
-        return LeerIdSubjects.pseudonymOrRefuse(session, clientSession.getClient(), userSession.getUser());
+        return pseudonym(session, userSession, clientSession);
     }
 
     @Override
-    public void transformAttributeStatement(AttributeStatementType attributeStatement, ProtocolMapperModel mappingModel,
-                                            KeycloakSession session, UserSessionModel userSession,
-                                            AuthenticatedClientSessionModel clientSession) {
-        String pseudonym = LeerIdSubjects.pseudonymOrRefuse(session, clientSession.getClient(), userSession.getUser());
-        SamlAttributes.add(attributeStatement, PAIRWISE_ID, "pairwise-id",
-                List.of(pseudonym + "@" + MapperConfig.scope(mappingModel)));
+    protected void apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+        SamlAttributes.add(statement, PAIRWISE_ID, "pairwise-id", List.of(subject.pseudonym() + "@" + MapperConfig.scope(model)));
     }
 }

@@ -1,4 +1,4 @@
-package be.leerid.registration.tools;
+package be.leerid.tools.onboarding;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

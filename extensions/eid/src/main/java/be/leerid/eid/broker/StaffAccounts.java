@@ -1,8 +1,11 @@
-package be.leerid.eid;
+package be.leerid.eid.broker;
 
 import java.util.List;
 
-import be.leerid.identifiers.PersonRecord;
+import be.leerid.eid.StaffAccount;
+import be.leerid.eid.StaffLinkPolicy;
+import be.leerid.identifiers.UserAttributes;
+import be.leerid.identifiers.models.LeerIdProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -10,22 +13,21 @@ import org.keycloak.models.UserModel;
 /** Keycloak adapter: the accounts the register sync stored under a national register number hash. */
 public final class StaffAccounts {
 
-    /** The user attribute the register sync writes with the keyed hash of the national register number. */
-    public static final String NRN_HASH = PersonRecord.NRN_HASH;
-
     private StaffAccounts() {
     }
 
     public static List<UserModel> byNationalRegisterNumberHash(KeycloakSession session, RealmModel realm, String hash) {
-        return session.users().searchForUserByUserAttributeStream(realm, NRN_HASH, hash)
-                .filter(user -> user.getServiceAccountClientLink() == null)
-                .limit(10)
-                .toList();
+        return session.getProvider(LeerIdProvider.class).staffByNationalRegisterNumberHash(realm, hash);
+    }
+
+    /** Whether the account is the staff record the register stored under this hash. */
+    public static boolean hasNationalRegisterNumberHash(UserModel user, String hash) {
+        return hash.equals(user.getFirstAttribute(UserAttributes.NRN_HASH));
     }
 
     public static StaffAccount of(UserModel user) {
-        return new StaffAccount(user.getId(), user.isEnabled(), user.getFirstAttribute(PersonRecord.STAFF_ID),
-                user.getAttributeStream(PersonRecord.AFFILIATION).toList());
+        return new StaffAccount(user.getId(), user.isEnabled(), user.getFirstAttribute(UserAttributes.STAFF_ID),
+                user.getAttributeStream(UserAttributes.AFFILIATION).toList());
     }
 
     /** The account to use, or null: the decision's account mapped back to its user model. */

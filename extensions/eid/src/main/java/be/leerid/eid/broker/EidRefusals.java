@@ -1,4 +1,4 @@
-package be.leerid.eid;
+package be.leerid.eid.broker;
 
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

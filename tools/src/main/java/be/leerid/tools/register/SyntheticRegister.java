@@ -1,4 +1,4 @@
-package be.leerid.register;
+package be.leerid.tools.register;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,6 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+
+import be.leerid.identifiers.SchoolRole;
+import be.leerid.register.FeedHeader;
 
 /**
  * Deterministic synthetic registers: the same seed and sizes give the same feeds, byte for byte.
@@ -158,9 +161,9 @@ public final class SyntheticRegister {
         SplittableRandom r = random(-1 - i);
         LocalDate birth = today.minusYears(23 + r.nextInt(40)).minusDays(r.nextInt(365));
         String role = switch (r.nextInt(20)) {
-            case 0 -> "school-leader";
-            case 1 -> "ict-coordinator";
-            default -> "teacher";
+            case 0 -> SchoolRole.SCHOOL_LEADER.value();
+            case 1 -> SchoolRole.ICT_COORDINATOR.value();
+            default -> SchoolRole.TEACHER.value();
         };
         StringBuilder row = new StringBuilder(256)
                 .append("{\"type\":\"staff\",\"staffId\":\"E").append(1_000_000 + i)
@@ -172,7 +175,7 @@ public final class SyntheticRegister {
                 .append("\"}");
         if (r.nextInt(8) == 0) {
             row.append(",{\"school\":\"").append(school(r.nextInt(Math.max(1, learners))))
-                    .append("\",\"role\":\"teacher\",\"start\":\"").append(schoolYearStart).append("\"}");
+                    .append("\",\"role\":\"").append(SchoolRole.TEACHER.value()).append("\",\"start\":\"").append(schoolYearStart).append("\"}");
         }
         w.write(row.append("]}\n").toString());
     }

@@ -1,4 +1,4 @@
-package be.leerid.register.tools;
+package be.leerid.tools.register;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import be.leerid.register.FeedHeader;
-import be.leerid.register.SyntheticRegister;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,0 +1,36 @@
+package be.leerid.identifiers;
+
+import java.util.List;
+
+/**
+ * Names of the user attributes the registers fill, as declared (admin-only) in the realm's user profile.
+ * The register sync writes them; claims, the eID link and every later module read them.
+ */
+public final class UserAttributes {
+
+    public static final String LEERID = "leerid";
+    public static final String AFFILIATION = "affiliation";
+    public static final String SCHOOL = "school";
+    public static final String ENTITLEMENT = "entitlement";
+    public static final String GRADE = "grade";
+    public static final String CLASS = "class";
+    public static final String BIRTHDATE = "birthdate";
+    /** Staff only: the staff register's id. */
+    public static final String STAFF_ID = "staff_id";
+    /** Staff only: the keyed hash of the national register number; the number itself is never stored. */
+    public static final String NRN_HASH = "nrn_hash";
+    /** Staff only: {@code <role>@<school>} for each active assignment, role as in {@link SchoolRole}. */
+    public static final String SCHOOL_ROLE = "school_role";
+    /** Set when the register says the person left; drives the retention period. */
+    public static final String LEFT_ON = "left_on";
+
+    /** What a feed row sets: a sync removes any of these the row no longer gives. */
+    public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
+            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
+    /** Every attribute a register sync may set; the realm's user profile must declare each, admin-only. */
+    public static final List<String> REGISTER = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
+            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
+
+    private UserAttributes() {
+    }
+}

@@ -1,0 +1,151 @@
+package be.leerid.identifiers.models;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import be.leerid.identifiers.ClientAttributes;
+import be.leerid.identifiers.NationalRegisterNumber;
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.SectorException;
+import be.leerid.identifiers.SectorResolver;
+import be.leerid.identifiers.ServiceAudience;
+import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.SubjectUnavailableException.Reason;
+import be.leerid.identifiers.UserAttributes;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.ProtocolMapper;
+import org.keycloak.protocol.saml.SamlProtocol;
+
+/** People and schools as the register sync stores them: in user attributes ({@link UserAttributes}). */
+final class AttributeLeerIdProvider implements LeerIdProvider {
+
+    private final KeycloakSession session;
+    private final PseudonymKeyCache keys;
+    private final SectorResolver sectors;
+    // This session's request only: the provider lives as long as its Keycloak session.
+    private final Map<String, PersonRecord> people = new HashMap<>();
+    private final Map<String, String> pseudonyms = new HashMap<>();
+    private final Map<String, PseudonymDeriver> derivers = new HashMap<>();
+
+    AttributeLeerIdProvider(KeycloakSession session, PseudonymKeyCache keys, SectorResolver sectors) {
+        this.session = session;
+        this.keys = keys;
+        this.sectors = sectors;
+    }
+
+    @Override
+    public PersonRecord person(UserModel user) {
+        return PersonRecord.fromAttributes(user.getFirstName(), user.getLastName(), name -> user.getAttributeStream(name).toList());
+    }
+
+    @Override
+    public PersonRecord personInRequest(UserModel user) {
+        // JFR: building the record per mapper was 2 % of a userinfo call.
+        return people.computeIfAbsent(user.getId(), id -> person(user));
+    }
+
+    @Override
+    public Stream<UserModel> peopleAt(RealmModel realm, String school) {
+        return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.SCHOOL, school)
+                .filter(UserModel::isEnabled);
+    }
+
+    @Override
+    public List<UserModel> staffByNationalRegisterNumberHash(RealmModel realm, String hash) {
+        return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.NRN_HASH, hash)
+                .filter(user -> user.getServiceAccountClientLink() == null)
+                .limit(10)
+                .toList();
+    }
+
+    @Override
+    public boolean isLeerIdService(ClientModel client) {
+        Stream<ProtocolMapperModel> mappers = Stream.concat(client.getProtocolMappersStream(),
+                client.getClientScopes(true).values().stream().flatMap(ClientScopeModel::getProtocolMappersStream));
+        return mappers.anyMatch(m -> session.getKeycloakSessionFactory()
+                .getProviderFactory(ProtocolMapper.class, m.getProtocolMapper()) instanceof SubjectMapper);
+    }
+
+    @Override
+    public String sector(ClientModel client) {
+        String configured = client.getAttribute(ClientAttributes.SECTOR);
+        try {
+            if (SamlProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
+                return sectors.forSamlClient(configured, client.getClientId());
+            }
+            return sectors.forOidcClient(configured, client.getRootUrl(), client.getRedirectUris());
+        } catch (SectorException e) {
+            throw new SubjectUnavailableException(Reason.NO_SECTOR, "client \"" + client.getClientId() + "\": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String pseudonym(ClientModel client, UserModel user) {
+        return derive(client, person(user));
+    }
+
+    @Override
+    public String pseudonymInRequest(ClientModel client, UserModel user) {
+        String key = client.getId() + "/" + user.getId();
+        String known = pseudonyms.get(key);
+        if (known == null) {
+            known = derive(client, personInRequest(user));
+            pseudonyms.put(key, known);
+        }
+        return known;
+    }
+
+    @Override
+    public PseudonymDeriver deriver(RealmModel realm) {
+        PseudonymDeriver deriver = derivers.get(realm.getId());
+        if (deriver == null) {
+            deriver = keys.deriver(session, realm);
+            derivers.put(realm.getId(), deriver);
+        }
+        return deriver;
+    }
+
+    @Override
+    public String nationalRegisterNumberHash(RealmModel realm, String number) {
+        if (!NationalRegisterNumber.isValid(number)) {
+            throw new IllegalArgumentException("not a valid national register number");
+        }
+        return NationalRegisterNumber.hash(deriver(realm), number);
+    }
+
+    private String derive(ClientModel client, PersonRecord person) {
+        if (!person.hasLeerid()) {
+            throw new SubjectUnavailableException(Reason.NO_LEERID,
+                    "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
+        }
+        checkAudience(client, person);
+        String sector = sector(client);
+        return deriver(client.getRealm()).derive(sector, person.leerid());
+    }
+
+    /** @throws SubjectUnavailableException with {@link Reason#STAFF_ONLY} if the service is not for this person */
+    private static void checkAudience(ClientModel client, PersonRecord person) {
+        ServiceAudience audience;
+        try {
+            audience = ServiceAudience.of(client.getAttribute(ServiceAudience.ATTRIBUTE));
+        } catch (IllegalArgumentException e) {
+            throw new SubjectUnavailableException(Reason.MISCONFIGURED, "client \"" + client.getClientId() + "\": " + e.getMessage());
+        }
+        if (!audience.admits(person)) {
+            throw new SubjectUnavailableException(Reason.STAFF_ONLY,
+                    "client \"" + client.getClientId() + "\" is for school staff only and the user is not staff");
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

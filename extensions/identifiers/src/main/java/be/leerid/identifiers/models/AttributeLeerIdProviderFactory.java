@@ -1,0 +1,70 @@
+package be.leerid.identifiers.models;
+
+import be.leerid.identifiers.SectorResolver;
+import be.leerid.identifiers.SubjectUnavailableException;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+
+/**
+ * The LeerID provider over the register's user attributes. Owns what outlives a request: the key read
+ * from the vault and the valid sectors. At startup, after realm import and migration, names every realm
+ * whose LeerID services cannot get pseudonyms because its vault has no usable key: their logins are
+ * refused until it is fixed, and this makes the cause visible before the first learner runs into it.
+ */
+public final class AttributeLeerIdProviderFactory implements LeerIdProviderFactory {
+
+    public static final String PROVIDER_ID = "leerid-user-attributes";
+    private static final Logger LOG = Logger.getLogger(AttributeLeerIdProviderFactory.class);
+
+    private final PseudonymKeyCache keys = new PseudonymKeyCache();
+    private final SectorResolver sectors = new SectorResolver();
+
+    @Override
+    public LeerIdProvider create(KeycloakSession session) {
+        return new AttributeLeerIdProvider(session, keys, sectors);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, AttributeLeerIdProviderFactory::checkKeys);
+            }
+        });
+    }
+
+    private static void checkKeys(KeycloakSession session) {
+        LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
+        session.realms().getRealmsStream()
+                .filter(realm -> realm.getClientsStream().anyMatch(leerid::isLeerIdService))
+                .forEach(realm -> checkKey(session, leerid, realm));
+    }
+
+    private static void checkKey(KeycloakSession session, LeerIdProvider leerid, RealmModel realm) {
+        session.getContext().setRealm(realm);
+        try {
+            leerid.deriver(realm);
+        } catch (SubjectUnavailableException e) {
+            LOG.errorf("LeerID configuration error: %s. Logins to this realm's LeerID services are refused until it is fixed.",
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,71 @@
+package be.leerid.identifiers.models;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.SubjectUnavailableException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * The one way LeerID's modules reach people, schools, sectors and pseudonyms:
+ * {@code session.getProvider(LeerIdProvider.class)}. One instance per Keycloak session, so what it
+ * remembers for a request (a person's record, a pseudonym, the realm's key) lasts exactly one request;
+ * what lasts longer (the key read from the vault, valid sectors) its factory keeps.
+ */
+public interface LeerIdProvider extends Provider {
+
+    /** The person's register record, read afresh: for logins, whose steps may still change the user. */
+    PersonRecord person(UserModel user);
+
+    /**
+     * The person's register record, read once per request: for mappers, which run after the user's last
+     * change and of which one token response runs up to ten.
+     */
+    PersonRecord personInRequest(UserModel user);
+
+    /** The active accounts the register lists at a school (institution number), in no particular order. */
+    Stream<UserModel> peopleAt(RealmModel realm, String school);
+
+    /**
+     * The accounts the register stored under a national register number's keyed hash (staff records; at
+     * most a few, never service accounts).
+     */
+    List<UserModel> staffByNationalRegisterNumberHash(RealmModel realm, String hash);
+
+    /** Whether the client's subject is a LeerID pseudonym, directly or through a default client scope. */
+    boolean isLeerIdService(ClientModel client);
+
+    /** @throws SubjectUnavailableException with reason NO_SECTOR if the client's sector cannot be decided */
+    String sector(ClientModel client);
+
+    /**
+     * The person's pseudonym at this service, from a freshly read record.
+     *
+     * @throws SubjectUnavailableException if the user has no LeerID, the service is not for them, or the
+     *                                     realm has no key or the client no sector
+     */
+    String pseudonym(ClientModel client, UserModel user);
+
+    /** As {@link #pseudonym}, from {@link #personInRequest}, derived once per request and client. */
+    String pseudonymInRequest(ClientModel client, UserModel user);
+
+    /**
+     * The realm's keyed deriver (pseudonyms, keyed hashes); the key comes from the vault only.
+     *
+     * @throws SubjectUnavailableException with reason NO_KEY if the vault has no usable key
+     */
+    PseudonymDeriver deriver(RealmModel realm);
+
+    /**
+     * The keyed hash under which LeerID knows a national register number; the number is never stored.
+     *
+     * @throws IllegalArgumentException if the number is not a valid national register number
+     * @throws SubjectUnavailableException with reason NO_KEY if the vault has no usable key
+     */
+    String nationalRegisterNumberHash(RealmModel realm, String number);
+}

@@ -1,0 +1,84 @@
+package be.leerid.identifiers.protocol;
+
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.models.LeerIdProvider;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.IDToken;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.representations.LogoutToken;
+
+/**
+ * The base of LeerID's OIDC mappers: every token Keycloak issues goes through {@link #apply}, so a
+ * subject or claim can never be set in one token type and forgotten in another (compare Keycloak's
+ * {@code AbstractPairwiseSubMapper}). ID token, access token, userinfo, introspection and back-channel
+ * logout token each have their own hook; Keycloak 26.7 builds the refresh token from the access token
+ * (its {@code sub} included) and has no refresh-token hook, so the access token's covers it.
+ */
+public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper, LogoutTokenMapper {
+
+    /** The token a mapper is asked to fill. */
+    public enum TokenType { ID, ACCESS, USERINFO, INTROSPECTION, LOGOUT }
+
+    /** Sets this mapper's part of a token. */
+    protected abstract void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person,
+                                  PseudonymSource subject);
+
+    /** Whether this mapper writes to that token type; by default the admin's "add to ..." switches decide. */
+    protected abstract boolean appliesTo(TokenType type, ProtocolMapperModel model, KeycloakSession session);
+
+    private <T extends JsonWebToken> T map(T token, TokenType type, ProtocolMapperModel model, KeycloakSession session,
+                                           UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        if (appliesTo(type, model, session)) {
+            LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
+            apply(token, type, model, leerid.personInRequest(userSession.getUser()), () -> SubjectRefusal.pseudonymOrRefuse(
+                    leerid, clientSessionCtx.getClientSession().getClient(), userSession.getUser()));
+        }
+        return token;
+    }
+
+    @Override
+    public final IDToken transformIDToken(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+                                          UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return map(token, TokenType.ID, model, session, userSession, clientSessionCtx);
+    }
+
+    @Override
+    public final AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+                                                  UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return map(token, TokenType.ACCESS, model, session, userSession, clientSessionCtx);
+    }
+
+    @Override
+    public final AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+                                                    UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return map(token, TokenType.USERINFO, model, session, userSession, clientSessionCtx);
+    }
+
+    @Override
+    public final AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+                                                         UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return map(token, TokenType.INTROSPECTION, model, session, userSession, clientSessionCtx);
+    }
+
+    @Override
+    public final LogoutToken transformLogoutToken(LogoutToken token, ProtocolMapperModel model, KeycloakSession session,
+                                                  UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return map(token, TokenType.LOGOUT, model, session, userSession, clientSessionCtx);
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+}

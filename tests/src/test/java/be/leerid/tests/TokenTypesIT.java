@@ -1,0 +1,106 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * LeerID's subject reaches every token Keycloak issues, each decoded by Nimbus: ID token, access token,
+ * userinfo, introspection, refresh token (Keycloak copies the access token's subject), the tokens of a
+ * refresh, and the back-channel logout token a service receives when the person is logged out.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class TokenTypesIT extends LeerIdTestBase {
+
+    private static final String CLIENT = "token-types";
+    private static final String SECTOR = "token-types.leerid.test";
+    private static final URI CALLBACK = URI.create("https://app.token-types.leerid.test/cb");
+
+    @Test
+    void everyTokenTypeCarriesThePseudonym() throws Exception {
+        String expected = DEV_DERIVER.derive(SECTOR, LOTTE_LEERID);
+        CompletableFuture<String> logoutToken = new CompletableFuture<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/backchannel-logout", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            for (String pair : body.split("&")) {
+                if (pair.startsWith("logout_token=")) {
+                    logoutToken.complete(URLDecoder.decode(pair.substring("logout_token=".length()), StandardCharsets.UTF_8));
+                }
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String clientUuid = createClient("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel-logout");
+        try {
+            OidcService service = oidc(CLIENT);
+            OidcService.Login login = service.login(CALLBACK, "openid");
+            OidcService.Tokens tokens;
+            try (Browser browser = new Browser()) {
+                browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+                tokens = login.redeem(browser);
+            }
+            assertEquals(expected, tokens.idToken().getSubject().getValue(), "ID token");
+            assertEquals(expected, service.accessTokenClaims(tokens.accessToken()).getSubject(), "access token");
+            assertEquals(expected, service.userInfo(tokens.accessToken()).getSubject().getValue(), "userinfo");
+            assertEquals(expected, service.introspect(tokens.accessToken()).getSubject().getValue(), "introspection");
+            assertEquals(expected, JWTParser.parse(tokens.refreshToken().getValue()).getJWTClaimsSet().getSubject(), "refresh token");
+
+            OidcService.Tokens refreshed = assertInstanceOf(OidcService.Tokens.class, service.refresh(tokens));
+            assertEquals(expected, refreshed.idToken().getSubject().getValue(), "ID token after refresh");
+            assertEquals(expected, service.accessTokenClaims(refreshed.accessToken()).getSubject(), "access token after refresh");
+            assertEquals(expected, JWTParser.parse(refreshed.refreshToken().getValue()).getJWTClaimsSet().getSubject(),
+                    "refresh token after refresh");
+
+            String lotte = realm.admin().users().search(LOTTE, true).get(0).getId();
+            realm.admin().users().get(lotte).logout();
+            LogoutTokenValidator validator = new LogoutTokenValidator(provider().getIssuer(), new ClientID(CLIENT),
+                    JWSAlgorithm.RS256, provider().getJWKSetURI().toURL(), null);
+            LogoutTokenClaimsSet logout = validator.validate(JWTParser.parse(logoutToken.get(60, TimeUnit.SECONDS)));
+            assertNotNull(logout.getSubject(), "logout token without sub");
+            assertEquals(expected, logout.getSubject().getValue(), "back-channel logout token");
+        } finally {
+            realm.admin().clients().get(clientUuid).remove();
+            receiver.stop(0);
+        }
+    }
+
+    private String createClient(String backchannelLogoutUrl) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setStandardFlowEnabled(true);
+        client.setFullScopeAllowed(false);
+        client.setRedirectUris(List.of(CALLBACK.toString()));
+        client.setDefaultClientScopes(List.of("leerid-pseudonym", "acr"));
+        client.setOptionalClientScopes(List.of());
+        client.setAttributes(Map.of("leerid.sector", SECTOR, "pkce.code.challenge.method", "S256",
+                "backchannel.logout.url", backchannelLogoutUrl, "backchannel.logout.session.required", "true"));
+        try (Response response = realm.admin().clients().create(client)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+}
