@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import be.leerid.tools.server.KeycloakCommand;
+
 /**
  * One Keycloak server under test: a production build (docker/keycloak.conf) with or without LeerID's
  * providers, in production mode on its own fresh PostgreSQL database, reachable on 127.0.0.2 (Gatling
@@ -37,15 +39,10 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** Starts the variant ("vanilla" or "leerid") as side 0 (A) or 1 (B), from its Keycloak home, with the realm for it. */
-    static BenchServer start(Path root, String variant, int side, int accounts) throws Exception {
+    static BenchServer start(Path root, Path home, String variant, int side, int accounts) throws Exception {
         int port = PORT + side;
         String base = "http://127.0.0.2:" + port;
         char letter = "ab".charAt(side);
-        Path home = root.resolve("target/keycloak-" + (variant.equals("leerid") ? "cluster" : "vanilla") + "-"
-                + System.getProperty("leerid.keycloak.version"));
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("no Keycloak home at " + home + "; run ./leerid bench-load (it prepares both)");
-        }
         Path imports = home.resolve("data/import");
         if (Files.isDirectory(imports)) {
             try (var files = Files.list(imports)) {
@@ -69,15 +66,14 @@ final class BenchServer implements AutoCloseable {
         // that did not spent about 15 % more CPU per login (JFR, docs/benchmarks.md). Which server that hits
         // is luck, so both sides get the same compilation of it: a login ratio then measures LeerID.
         String jvm = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*";
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm",
-                "--hostname=" + base, "--hostname-admin=" + base, "--http-port=" + port, "--http-management-port=" + (port + 1000),
-                "--db-url=jdbc:postgresql://127.0.0.1:5432/" + database, "--db-username=postgres", "--db-password=postgres",
-                "--vault-dir=" + root.resolve("realm-config/vault"), "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + (7890 + side))
+        ProcessBuilder builder = KeycloakCommand.startOptimized(home)
+                .hostnames(base, base).http(null, port).management(null, port + 1000)
+                .postgres("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgres", false)
+                .vault(root.resolve("realm-config/vault")).clusterTransport(7890 + side)
+                .bootstrapAdmin(KeycloakCommand.DEV_ADMIN, KeycloakCommand.DEV_ADMIN_PASSWORD)
+                .environment("JAVA_OPTS_APPEND", jvm + " -Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"))
+                .processBuilder()
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        builder.environment().put("JAVA_OPTS_APPEND", jvm + " -Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"));
         Process process = builder.start();
         awaitReady(process, port + 1000, log);
         ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()

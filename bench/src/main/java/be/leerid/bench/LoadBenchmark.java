@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import be.leerid.tools.server.KeycloakHomes;
+import be.leerid.tools.server.LeerIdRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -56,13 +58,16 @@ public final class LoadBenchmark {
         if (!ALL_OPERATIONS.containsAll(OPERATIONS)) {
             throw new IllegalArgumentException("bench.operations " + OPERATIONS + " names a scenario that is not one of " + ALL_OPERATIONS);
         }
-        Path root = Path.of(System.getProperty("leerid.root", ".")).toAbsolutePath().normalize();
+        LeerIdRepository repository = LeerIdRepository.fromSystemProperty();
+        Path root = repository.root();
+        KeycloakHomes homes = new KeycloakHomes(repository);
+        Map<String, Path> home = Map.of("leerid", homes.cluster(), "vanilla", homes.vanilla());
         Results results = new Results(label(sides, 0), label(sides, 1));
         List<BenchServer> servers = new ArrayList<>();
         try {
             for (int side = 0; side < 2; side++) {
                 System.out.printf("starting %s%n", label(sides, side));
-                servers.add(BenchServer.start(root, sides.get(side), side, ACCOUNTS));
+                servers.add(BenchServer.start(root, home.get(sides.get(side)), sides.get(side), side, ACCOUNTS));
             }
             // Warm-up, not counted: every scenario on both for as long as a measured turn. On two cores
             // shared by two servers and the driver, a third of a turn left both JITs still compiling

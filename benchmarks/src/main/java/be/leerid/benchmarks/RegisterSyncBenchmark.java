@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,12 +25,18 @@ import java.util.regex.Pattern;
 
 import be.leerid.register.FeedHeader;
 import be.leerid.tools.register.SyntheticRegister;
+import be.leerid.tools.server.KeycloakCommand;
+import be.leerid.tools.server.KeycloakHomes;
+import be.leerid.tools.server.LeerIdRepository;
+import be.leerid.tools.server.PostgresDatabase;
+import be.leerid.tools.server.ServerProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Register sync against a running LeerID (started by {@code ./leerid bench-sync} on PostgreSQL):
+ * Register sync against LeerID on PostgreSQL (database leerid_bench, recreated; started here, log in
+ * target/bench-keycloak.log):
  * LeerID's register sync against vanilla Keycloak's admin REST API creating the same users, in the
  * same run, plus login latency with few and with all users. Prints both and the ratios.
  */
@@ -38,6 +45,7 @@ public final class RegisterSyncBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String REDIRECT = "https://www.klascement.net/leerid/callback";
+    private static final int PORT = 8080;
 
     private final String server;
     private final String realm = "leerid";
@@ -52,7 +60,28 @@ public final class RegisterSyncBenchmark {
         int staff = Integer.parseInt(args[1]);
         int sample = Integer.parseInt(args[2]);
         Path dir = Path.of(args[3]);
-        new RegisterSyncBenchmark(args.length > 4 ? args[4] : "http://localhost:8080").run(learners, staff, sample, dir);
+        try (ServerProcess keycloak = startServer()) {
+            new RegisterSyncBenchmark("http://localhost:" + PORT).run(learners, staff, sample, dir);
+        }
+    }
+
+    private static ServerProcess startServer() throws Exception {
+        if (ServerProcess.statusOf(URI.create("http://localhost:" + PORT + "/")) != -1) {
+            throw new IllegalStateException("Port " + PORT + " is in use: stop ./leerid dev (or the tests) first.");
+        }
+        LeerIdRepository repository = LeerIdRepository.fromSystemProperty();
+        String database = "jdbc:postgresql://127.0.0.1:5432/leerid_bench";
+        PostgresDatabase.create(database, "postgres", "postgres", true);
+        System.err.println("Starting Keycloak " + repository.keycloakVersion() + " on PostgreSQL (log: target/bench-keycloak.log) ...");
+        ServerProcess keycloak = ServerProcess.start("Keycloak", KeycloakCommand.startDev(new KeycloakHomes(repository).dev())
+                .vault(repository.vaultDir()).http(null, PORT)
+                .postgres(database + "?reWriteBatchedInserts=true", "postgres", "postgres", true)
+                .bootstrapAdmin(KeycloakCommand.DEV_ADMIN, KeycloakCommand.DEV_ADMIN_PASSWORD).processBuilder(),
+                repository.target().resolve("bench-keycloak.log"));
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
+        keycloak.awaitStatus(URI.create("http://localhost:" + PORT + "/realms/leerid/.well-known/openid-configuration"), 200,
+                Duration.ofMinutes(10));
+        return keycloak;
     }
 
     private void run(int learners, int staff, int sample, Path dir) throws Exception {

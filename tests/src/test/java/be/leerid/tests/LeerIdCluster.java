@@ -8,22 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import be.leerid.tools.server.Cluster;
+import be.leerid.tools.server.LeerIdRepository;
+import be.leerid.tools.server.PostgresDatabase;
+import be.leerid.tools.server.ServerProcess;
+
 /**
- * The two-node cluster as `./leerid cluster` runs it, started through the same script: two Keycloak
- * processes in production mode with LeerID's providers (jdbc-ping over PostgreSQL), HAProxy in front
- * with docker/haproxy.cfg. Only the ports differ from the command's defaults, and the nodes reach
+ * The two-node cluster as `./leerid cluster` runs it, started by the same code ({@link Cluster}): two
+ * Keycloak processes in production mode with LeerID's providers (jdbc-ping over PostgreSQL), HAProxy in
+ * front with docker/haproxy.cfg. Only the ports differ from the command's defaults, and the nodes reach
  * PostgreSQL through a {@link DatabaseRelay} so a test can take the database away. Logs go to
  * tests/target/cluster-*.log, in the production (JSON) format.
  */
@@ -38,30 +37,38 @@ final class LeerIdCluster implements AutoCloseable {
 
     private final Path root = RepositoryFiles.root();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Process[] nodes = new Process[3];
     private final DatabaseRelay database;
-    private Process edge;
+    private final Cluster cluster;
 
-    private LeerIdCluster(DatabaseRelay database) {
+    private LeerIdCluster(DatabaseRelay database, Cluster cluster) {
         this.database = database;
+        this.cluster = cluster;
     }
 
     /** A fresh database, the production build, node 1 (creates the schema, imports the realm), node 2, the edge. */
     static LeerIdCluster start() {
-        for (String log : new String[] {"cluster-prepare", "cluster-node1", "cluster-node2", "cluster-edge"}) {
+        Path logs = RepositoryFiles.root().resolve("tests/target");
+        for (String log : new String[] {"cluster-node1", "cluster-node2", "cluster-edge"}) {
             try {
-                Files.deleteIfExists(RepositoryFiles.root().resolve("tests/target/" + log + ".log"));
+                Files.deleteIfExists(logs.resolve(log + ".log"));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        recreateDatabase();
-        LeerIdCluster cluster = new LeerIdCluster(DatabaseRelay.start(RELAY_PORT, new InetSocketAddress("127.0.0.1", 5432)));
+        Cluster.Layout layout = new Cluster.Layout(PUBLIC_PORT, ADMIN_PORT, "jdbc:postgresql://127.0.0.1:" + RELAY_PORT + "/" + DATABASE,
+                "postgres", "postgres", "json");
+        try {
+            PostgresDatabase.create("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres", true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for the cluster tests", e);
+        }
+        LeerIdCluster cluster = new LeerIdCluster(DatabaseRelay.start(RELAY_PORT, new InetSocketAddress("127.0.0.1", 5432)),
+                new Cluster(new LeerIdRepository(RepositoryFiles.root()), layout, logs));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
-        cluster.prepare();
+        cluster.cluster.prepare();
         cluster.startNode(1);
         cluster.startNode(2);
-        cluster.startEdge();
+        cluster.cluster.startEdge();
         return cluster;
     }
 
@@ -71,41 +78,39 @@ final class LeerIdCluster implements AutoCloseable {
 
     /** A node's own HTTP listener, bypassing the edge. */
     URI node(int n) {
-        return URI.create("http://127.0.0.1:" + (PUBLIC_PORT + n));
+        return cluster.layout().node(n);
     }
 
     /** The public entrance (HAProxy). */
     URI edge() {
-        return URI.create("http://127.0.0.1:" + PUBLIC_PORT);
+        return cluster.layout().edge();
     }
 
     /** The operators' entrance (HAProxy, admin frontend). */
     URI adminEdge() {
-        return URI.create("http://127.0.0.1:" + ADMIN_PORT);
+        return cluster.layout().adminEdge();
     }
 
     URI management(int n) {
-        return URI.create("http://127.0.0.1:" + (PUBLIC_PORT + 1000 + n));
+        return cluster.layout().management(n);
     }
 
     void startNode(int n) {
-        nodes[n] = launch("cluster-node" + n, "cluster-node", String.valueOf(n));
-        awaitStatus(management(n).resolve("/health/ready"), 200, Duration.ofMinutes(4), "node " + n, nodes[n]);
+        cluster.startNode(n);
     }
 
     /** SIGKILL to Keycloak's JVM (kc.sh runs it as a child): the node gets no chance to hand anything over. */
     void kill(int n) {
-        killTree(nodes[n]);
+        cluster.node(n).kill();
     }
 
     /** SIGTERM: a regular shutdown. */
     void stop(int n) {
-        nodes[n].destroy();
-        waitFor(nodes[n]);
+        cluster.node(n).stop();
     }
 
     boolean isRunning(int n) {
-        return nodes[n] != null && (nodes[n].isAlive() || nodes[n].descendants().anyMatch(ProcessHandle::isAlive));
+        return cluster.node(n) != null && cluster.node(n).isAlive();
     }
 
     /** Whether anything still answers on node n's HTTP port. */
@@ -152,7 +157,14 @@ final class LeerIdCluster implements AutoCloseable {
 
     /** Waits until the URL answers the status; returns how long that took. */
     Duration awaitStatus(URI url, int status, Duration timeout) {
-        return awaitStatus(url, status, timeout, url.toString(), null);
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            if (ServerProcess.statusOf(url) == status) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            pause(250);
+        }
+        throw new AssertionError(url + " did not answer " + status + " within " + timeout);
     }
 
     Path log(String name) {
@@ -161,97 +173,8 @@ final class LeerIdCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (Process process : new Process[] {edge, nodes[1], nodes[2]}) {
-            if (process != null) {
-                killTree(process);
-            }
-        }
+        cluster.close();
         database.close();
-    }
-
-    private void prepare() {
-        Process prepare = launch("cluster-prepare", "cluster-prepare");
-        try {
-            if (prepare.waitFor() != 0) {
-                throw new IllegalStateException("./leerid cluster-prepare failed; see " + log("cluster-prepare"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void startEdge() {
-        edge = launch("cluster-edge", "cluster-edge");
-        awaitStatus(edge().resolve("/realms/leerid/.well-known/openid-configuration"), 200, Duration.ofSeconds(30), "the edge", edge);
-    }
-
-    private Process launch(String logName, String... command) {
-        String[] line = new String[command.length + 2];
-        line[0] = "bash";
-        line[1] = root.resolve("leerid").toString();
-        System.arraycopy(command, 0, line, 2, command.length);
-        ProcessBuilder builder = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(logName).toFile()));
-        builder.environment().putAll(Map.of(
-                "LEERID_PUBLIC_PORT", String.valueOf(PUBLIC_PORT),
-                "LEERID_ADMIN_PORT", String.valueOf(ADMIN_PORT),
-                "LEERID_DB_URL", "jdbc:postgresql://127.0.0.1:" + RELAY_PORT + "/" + DATABASE,
-                "LEERID_LOG_OUTPUT", "json"));
-        try {
-            Files.createDirectories(log(logName).getParent());
-            return builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run ./leerid " + String.join(" ", command), e);
-        }
-    }
-
-    private Duration awaitStatus(URI url, int status, Duration timeout, String what, Process process) {
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < timeout.toNanos()) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + " stopped; see tests/target/cluster-*.log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(250);
-        }
-        throw new AssertionError(what + " did not answer " + status + " at " + url + " within " + timeout);
-    }
-
-    private static void recreateDatabase() {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for the cluster tests", e);
-        }
-    }
-
-    private static void killTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroyForcibly);
-        tree.forEach(handle -> handle.onExit().join());
-    }
-
-    private static void waitFor(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void pause(long millis) {

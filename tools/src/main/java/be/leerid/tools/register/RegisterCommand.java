@@ -2,6 +2,7 @@ package be.leerid.tools.register;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,14 +41,14 @@ public final class RegisterCommand {
             generate(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
                     args.length > 4 && args[4].equals("--delta"));
         } else if (args.length >= 2 && args[0].equals("sync")) {
-            System.exit(sync(Path.of(args[1]), args.length > 2 && args[2].equals("--force")));
+            System.exit(sync(Path.of(args[1]), args.length > 2 && args[2].equals("--force"), System.out));
         } else {
             System.err.println("usage: generate LEARNERS STAFF DIR [--delta] | sync FILE [--force]");
             System.exit(2);
         }
     }
 
-    private static void generate(int learners, int staff, Path dir, boolean delta) throws IOException {
+    public static void generate(int learners, int staff, Path dir, boolean delta) throws IOException {
         Files.createDirectories(dir);
         SyntheticRegister register = new SyntheticRegister(2026, learners, staff, LocalDate.now());
         FeedHeader.Kind kind = delta ? FeedHeader.Kind.DELTA : FeedHeader.Kind.FULL;
@@ -61,7 +62,8 @@ public final class RegisterCommand {
                 + dir.resolve("edison.jsonl") + " (" + staff + " staff)");
     }
 
-    private static int sync(Path feed, boolean force) throws Exception {
+    /** Pushes the feed and prints the server's report; returns 0 if the sync succeeded, else 1. */
+    public static int sync(Path feed, boolean force, PrintStream report) throws Exception {
         String server = env("LEERID_URL", "http://localhost:8080");
         String realm = env("LEERID_REALM", "leerid");
         String secret = System.getenv("LEERID_SYNC_SECRET");
@@ -85,7 +87,7 @@ public final class RegisterCommand {
                     .header("Authorization", "Bearer " + post(tokenUrl, form, null).path("access_token").asText())
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
         }
-        System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(response.body())));
+        report.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(response.body())));
         return response.statusCode() == 200 ? 0 : 1;
     }
 
