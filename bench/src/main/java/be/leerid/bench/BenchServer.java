@@ -2,9 +2,6 @@ package be.leerid.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import be.leerid.tools.server.KeycloakCommand;
+import be.leerid.tools.server.ServerProcess;
 
 /**
  * One Keycloak server under test: a production build (docker/keycloak.conf) with or without LeerID's
@@ -29,10 +27,10 @@ final class BenchServer implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final String base;
-    private final Process process;
+    private final ServerProcess process;
     private final ProcessHandle java;
 
-    private BenchServer(String base, Process process, ProcessHandle java) {
+    private BenchServer(String base, ServerProcess process, ProcessHandle java) {
         this.base = base;
         this.process = process;
         this.java = java;
@@ -72,11 +70,11 @@ final class BenchServer implements AutoCloseable {
                 .vault(root.resolve("realm-config/vault")).clusterTransport(7890 + side)
                 .bootstrapAdmin(KeycloakCommand.DEV_ADMIN, KeycloakCommand.DEV_ADMIN_PASSWORD)
                 .environment("JAVA_OPTS_APPEND", jvm + " -Dquarkus.transaction-manager.object-store.directory=" + own.resolve("transaction-logs"))
-                .processBuilder()
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
-        awaitReady(process, port + 1000, log);
-        ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .processBuilder();
+        Files.deleteIfExists(log);
+        ServerProcess process = ServerProcess.start(variant + " (" + letter + ")", builder, log);
+        process.awaitStatus(URI.create("http://127.0.0.1:" + (port + 1000) + "/health/ready"), 200, Duration.ofMinutes(5));
+        ProcessHandle java = process.process().descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Keycloak JVM under kc.sh"));
         return new BenchServer(base, process, java);
     }
@@ -123,32 +121,7 @@ final class BenchServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : tree) {
-            handle.onExit().join();
-        }
-    }
-
-    private static void awaitReady(Process process, int managementPort, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak not ready within 5 minutes; see " + log);
+    public void close() {
+        process.stop();
     }
 }

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import be.leerid.register.FeedHeader;
+import be.leerid.tools.http.LoginCookies;
+import be.leerid.tools.http.LoginForm;
 import be.leerid.tools.register.SyntheticRegister;
 import be.leerid.tools.server.KeycloakCommand;
 import be.leerid.tools.server.KeycloakHomes;
@@ -250,13 +250,11 @@ public final class RegisterSyncBenchmark {
 
     // --- login --------------------------------------------------------------------------------
 
-    private static final Pattern FORM_ACTION = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
-
     /** Mean time of the password POST of a fresh code-flow login (KlasCement), n times. */
     private double loginMillis(String username, String password, int n) throws Exception {
         double total = 0;
         for (int i = 0; i < n + 3; i++) {
-            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LocalhostCookies())
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LoginCookies())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
             String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -264,13 +262,9 @@ public final class RegisterSyncBenchmark {
             String authorize = server + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&client_id=klascement"
                     + "&scope=openid&state=s&redirect_uri=" + enc(REDIRECT) + "&code_challenge_method=S256&code_challenge=" + challenge;
             String page = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher action = FORM_ACTION.matcher(page);
-            if (!action.find()) {
-                throw new IllegalStateException("no login form");
-            }
-            String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+            URI url = LoginForm.action(page).orElseThrow(() -> new IllegalStateException("no login form"));
             long start = System.nanoTime();
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(url)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -284,39 +278,6 @@ public final class RegisterSyncBenchmark {
             }
         }
         return total / n;
-    }
-
-    /**
-     * Keycloak marks its cookies Secure; browsers send those to http://localhost (a secure context),
-     * Java's CookieManager does not. This jar keeps every cookie for the one host it talks to.
-     */
-    private static final class LocalhostCookies extends java.net.CookieHandler {
-        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
-            if (cookies.isEmpty()) {
-                return Map.of();
-            }
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
-            return Map.of("Cookie", List.of(header.toString()));
-        }
-
-        @Override
-        public void put(URI uri, Map<String, List<String>> headers) {
-            headers.forEach((name, values) -> {
-                if ("set-cookie".equalsIgnoreCase(name)) {
-                    for (String cookie : values) {
-                        String pair = cookie.split(";", 2)[0];
-                        int eq = pair.indexOf('=');
-                        if (eq > 0) {
-                            cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-                        }
-                    }
-                }
-            });
-        }
     }
 
     // --- HTTP ---------------------------------------------------------------------------------

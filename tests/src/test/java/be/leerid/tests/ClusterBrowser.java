@@ -8,18 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import be.leerid.tools.http.LoginCookies;
+import be.leerid.tools.http.LoginForm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -41,7 +41,6 @@ final class ClusterBrowser {
     static final String SECOND_CLIENT = "klascement-demo";
     static final URI SECOND_REDIRECT = URI.create("http://localhost:8182/callback");
     private static final String REALM = "/realms/leerid";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     /** What a code exchange or refresh gave: the subject and the tokens, or the HTTP status of the failure. */
     record Tokens(String subject, RefreshToken refreshToken, String sessionId) {
@@ -91,11 +90,7 @@ final class ClusterBrowser {
             if (username == null) {
                 throw new StepFailed("single sign-on asked for a password at " + base, 200);
             }
-            Matcher action = FORM_ACTION.matcher(page.body());
-            if (!action.find()) {
-                throw new AssertionError("no login form at " + base);
-            }
-            URI target = URI.create(action.group(1).replace("&amp;", "&"));
+            URI target = LoginForm.action(page.body()).orElseThrow(() -> new AssertionError("no login form at " + base));
             URI aimed = base.resolve(target.getRawPath() + "?" + target.getRawQuery());
             String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                     + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";

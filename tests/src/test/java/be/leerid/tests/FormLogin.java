@@ -8,8 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import be.leerid.tools.http.LoginCookies;
+import be.leerid.tools.http.LoginForm;
 
 /**
  * A login through LeerID's login form over plain HTTP, for attacks a browser would be too slow for (many
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class FormLogin {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
-    private static final Pattern FORM_ACTION_FIRST = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"");
 
     /** What the login form answered: a redirect (with a code, or an error) or a page. */
     record Outcome(int status, String location, String page) {
@@ -48,16 +47,10 @@ final class FormLogin {
         if (form.statusCode() != 200) {
             return new Outcome(form.statusCode(), form.headers().firstValue("Location").orElse(null), form.body());
         }
-        Matcher action = FORM_ACTION.matcher(form.body());
-        if (!action.find()) {
-            action = FORM_ACTION_FIRST.matcher(form.body());
-            if (!action.find()) {
-                throw new AssertionError("no login form at " + authorizationRequest);
-            }
-        }
+        URI action = LoginForm.action(form.body()).orElseThrow(() -> new AssertionError("no login form at " + authorizationRequest));
         String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         return new Outcome(answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());

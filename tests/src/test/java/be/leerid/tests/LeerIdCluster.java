@@ -178,11 +178,6 @@ final class LeerIdCluster implements AutoCloseable {
     }
 
     static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ServerProcess.pause(millis);
     }
 }

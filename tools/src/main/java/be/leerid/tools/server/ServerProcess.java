@@ -116,7 +116,8 @@ public final class ServerProcess implements AutoCloseable {
         return tree;
     }
 
-    static void pause(long millis) {
+    /** Sleeps between two checks of a condition; never a wait for a condition itself. */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
