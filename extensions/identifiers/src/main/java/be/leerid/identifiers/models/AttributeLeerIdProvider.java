@@ -53,12 +53,6 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     }
 
     @Override
-    public Stream<UserModel> peopleAt(RealmModel realm, String school) {
-        return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.SCHOOL, school)
-                .filter(UserModel::isEnabled);
-    }
-
-    @Override
     public List<UserModel> staffByNationalRegisterNumberHash(RealmModel realm, String hash) {
         return session.users().searchForUserByUserAttributeStream(realm, UserAttributes.NRN_HASH, hash)
                 .filter(user -> user.getServiceAccountClientLink() == null)

@@ -1,7 +1,6 @@
 package be.leerid.identifiers.models;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
@@ -27,9 +26,6 @@ public interface LeerIdProvider extends Provider {
      * change and of which one token response runs up to ten.
      */
     PersonRecord personInRequest(UserModel user);
-
-    /** The active accounts the register lists at a school (institution number), in no particular order. */
-    Stream<UserModel> peopleAt(RealmModel realm, String school);
 
     /**
      * The accounts the register stored under a national register number's keyed hash (staff records; at
