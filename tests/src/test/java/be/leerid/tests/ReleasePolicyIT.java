@@ -74,6 +74,7 @@ class ReleasePolicyIT extends LeerIdTestBase {
                     assertFalse(claims.containsKey(forbidden), forbidden + " released to KlasCement: " + claims.keySet());
                 }
                 assertFalse(claims.toString().contains(LOTTE_LEERID), "raw LeerID released to KlasCement");
+                assertFalse(claims.toString().contains(LOTTE), "username released to KlasCement: " + claims);
             }
             assertEquals(List.of("student", "member"), tokens.idToken().getStringListClaim("eduperson_affiliation"));
             assertEquals(List.of("student@012345.leerid.be", "member@012345.leerid.be"),

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -65,7 +66,10 @@ class TokenTypesIT extends LeerIdTestBase {
             assertEquals(expected, tokens.idToken().getSubject().getValue(), "ID token");
             assertEquals(expected, service.accessTokenClaims(tokens.accessToken()).getSubject(), "access token");
             assertEquals(expected, service.userInfo(tokens.accessToken()).getSubject().getValue(), "userinfo");
-            assertEquals(expected, service.introspect(tokens.accessToken()).getSubject().getValue(), "introspection");
+            var introspection = service.introspect(tokens.accessToken());
+            assertEquals(true, introspection.isActive(), "introspection: " + introspection.toJSONObject());
+            assertEquals(expected, introspection.getSubject().getValue(), "introspection");
+            assertEquals(expected, introspection.getUsername(), "introspection username (RFC 7662)");
             assertEquals(expected, JWTParser.parse(tokens.refreshToken().getValue()).getJWTClaimsSet().getSubject(), "refresh token");
 
             OidcService.Tokens refreshed = assertInstanceOf(OidcService.Tokens.class, service.refresh(tokens));
@@ -99,6 +103,14 @@ class TokenTypesIT extends LeerIdTestBase {
         client.setOptionalClientScopes(List.of());
         client.setAttributes(Map.of("leerid.sector", SECTOR, "pkce.code.challenge.method", "S256",
                 "backchannel.logout.url", backchannelLogoutUrl, "backchannel.logout.session.required", "true"));
+        // As the shipped services: the client is its access token's audience, so it may introspect it.
+        ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+        audience.setName("audience");
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(Map.of("included.client.audience", CLIENT, "access.token.claim", "true",
+                "introspection.token.claim", "true", "id.token.claim", "false"));
+        client.setProtocolMappers(List.of(audience));
         try (Response response = realm.admin().clients().create(client)) {
             return CreatedResponseUtil.getCreatedId(response);
         }

@@ -18,11 +18,14 @@ import org.keycloak.representations.JsonWebToken;
 /**
  * Sets {@code sub} in every token (ID, access, userinfo, introspection, logout; the refresh token copies
  * the access token's) to the person's pairwise pseudonym for the client's sector. Users without a LeerID
- * get no token. Back-channel logout tokens name the same subject the service knows, never Keycloak's user id.
+ * get no token. Back-channel logout tokens name the same subject the service knows, never Keycloak's user id,
+ * and an introspection response's {@code username} is the pseudonym too, never the person's login name.
  */
 public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements SubjectMapper {
 
     public static final String PROVIDER_ID = "oidc-leerid-pseudonym-mapper";
+    /** RFC 7662's human-readable identifier, which Keycloak fills in with the login name unless the token has one. */
+    private static final String INTROSPECTION_USERNAME = "username";
 
     @Override
     public String getId() {
@@ -59,6 +62,11 @@ public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements Sub
 
     @Override
     protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
-        token.setSubject(subject.pseudonym());
+        String pseudonym = subject.pseudonym();
+        token.setSubject(pseudonym);
+        if (type == TokenType.INTROSPECTION) {
+            // A service that introspects a token learns the pseudonym it knows, never the person's username.
+            token.getOtherClaims().put(INTROSPECTION_USERNAME, pseudonym);
+        }
     }
 }
