@@ -21,6 +21,12 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
 
     /** Test realms with their own pseudonym key (their names as the files vault spells them). */
     static final String[] KEYED_TEST_REALMS = {RegisterSyncIT.REALM};
+    /**
+     * One fresh key per test JVM. The framework asks this configuration again for later test classes while
+     * the server runs; a new key each time changed the sync realm's pseudonyms mid-test once LeerID re-read
+     * the vault (every 10 s), which made RegisterSyncIT fail at random.
+     */
+    private static final String TEST_REALM_KEY = freshKey();
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
@@ -40,6 +46,12 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .option("spi-theme--cache-themes", "false");
     }
 
+    private static String freshKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private static Path testVault() {
         try {
             Path vault = RepositoryFiles.root().resolve("tests/target/test-vault");
@@ -49,11 +61,8 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                     Files.copy(key, vault.resolve(key.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            SecureRandom random = new SecureRandom();
             for (String realm : KEYED_TEST_REALMS) {
-                byte[] key = new byte[32];
-                random.nextBytes(key);
-                Files.writeString(vault.resolve(realm + "_pseudonym-key"), Base64.getEncoder().encodeToString(key));
+                Files.writeString(vault.resolve(realm + "_pseudonym-key"), TEST_REALM_KEY);
             }
             return vault;
         } catch (IOException e) {
