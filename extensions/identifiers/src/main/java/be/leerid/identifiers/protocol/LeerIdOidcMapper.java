@@ -34,7 +34,7 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
     protected abstract void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person,
                                   PseudonymSource subject);
 
-    /** Whether this mapper writes to that token type; by default the admin's "add to ..." switches decide. */
+    /** Whether this mapper writes to that token type (for a claim mapper, the admin's "add to ..." switches). */
     protected abstract boolean appliesTo(TokenType type, ProtocolMapperModel model, KeycloakSession session);
 
     private <T extends JsonWebToken> T map(T token, TokenType type, ProtocolMapperModel model, KeycloakSession session,
