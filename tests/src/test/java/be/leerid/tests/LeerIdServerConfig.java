@@ -37,6 +37,7 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .dependency("be.leerid", "leerid-register")
                 .dependency("be.leerid", "leerid-eid")
                 .dependency("be.leerid", "leerid-registration")
+                .dependency("be.leerid", "leerid-school")
                 .dependency("be.leerid", "leerid-theme")
                 // Syncs longer than a second answer 202 and are polled: the tests walk both paths.
                 .spiOption("realm-restapi-extension", "register-sync", "wait-seconds", "1")

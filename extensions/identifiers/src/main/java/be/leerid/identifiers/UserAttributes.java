@@ -24,12 +24,21 @@ public final class UserAttributes {
     /** Set when the register says the person left; drives the retention period. */
     public static final String LEFT_ON = "left_on";
 
+    /**
+     * A helpdesk right in the school console: {@code <school>/<user id of the coordinator who granted it>}.
+     * The console sets it, never the register; it ends when either person leaves the school.
+     */
+    public static final String SCHOOL_HELPDESK = "school_helpdesk";
+
     /** What a feed row sets: a sync removes any of these the row no longer gives. */
     public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
             STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
     /** Every attribute a register sync may set; the realm's user profile must declare each, admin-only. */
     public static final List<String> REGISTER = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
             STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
+
+    /** Every attribute LeerID keeps on an account; the realm's user profile must declare each, admin-only. */
+    public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK)).toList();
 
     private UserAttributes() {
     }

@@ -47,6 +47,13 @@
                 <#if (login.username!'')?has_content>
                     <p id="leerid-not-you"><a id="leerid-not-you-link" href="${url.loginRestartFlowUrl}">${msg("leeridNotYou")}</a></p>
                 </#if>
+                <#-- A learner the register created has no password until the school hands out a letter. -->
+                <#if !usernameHidden??>
+                    <form id="leerid-activation-start" action="${url.loginAction}" method="post">
+                        <p id="leerid-no-password">${msg("leeridNoPasswordYet")}</p>
+                        <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="leerid_activate" id="leerid-activate">${msg("leeridHaveLetter")}</button>
+                    </form>
+                </#if>
             </#if>
             </div>
         </div>

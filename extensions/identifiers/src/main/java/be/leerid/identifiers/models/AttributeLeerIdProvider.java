@@ -1,14 +1,17 @@
 package be.leerid.identifiers.models;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.ClientAttributes;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.SectorException;
 import be.leerid.identifiers.SectorResolver;
 import be.leerid.identifiers.ServiceAudience;
@@ -58,6 +61,43 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
                 .filter(user -> user.getServiceAccountClientLink() == null)
                 .limit(10)
                 .toList();
+    }
+
+    @Override
+    public List<String> schools(UserModel user) {
+        return user.getAttributeStream(UserAttributes.SCHOOL).toList();
+    }
+
+    @Override
+    public Set<SchoolRole> rolesAt(UserModel user, String school) {
+        Set<SchoolRole> roles = EnumSet.noneOf(SchoolRole.class);
+        user.getAttributeStream(UserAttributes.SCHOOL_ROLE).forEach(value -> {
+            int at = value.lastIndexOf('@');
+            if (at > 0 && value.substring(at + 1).equals(school)) {
+                SchoolRole.of(value.substring(0, at)).ifPresent(roles::add);
+            }
+        });
+        return roles;
+    }
+
+    @Override
+    public Stream<UserModel> peopleOfSchool(RealmModel realm, String school, String text, String schoolClass, String grade,
+                                            int first, int max) {
+        Map<String, String> query = new HashMap<>();
+        query.put(UserAttributes.SCHOOL, school);
+        query.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
+        if (text != null && !text.isBlank()) {
+            query.put(UserModel.SEARCH, text.strip());
+        }
+        if (schoolClass != null && !schoolClass.isBlank()) {
+            query.put(UserAttributes.CLASS, schoolClass.strip());
+        }
+        if (grade != null && !grade.isBlank()) {
+            query.put(UserAttributes.GRADE, grade.strip());
+        }
+        // The attribute match is exact (case-insensitive); the store may still return near misses for long values.
+        return session.users().searchForUserStream(realm, query, first, max)
+                .filter(user -> user.getAttributeStream(UserAttributes.SCHOOL).anyMatch(school::equals));
     }
 
     @Override

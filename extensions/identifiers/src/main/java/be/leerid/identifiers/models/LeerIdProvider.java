@@ -1,9 +1,12 @@
 package be.leerid.identifiers.models;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.SubjectUnavailableException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
@@ -32,6 +35,19 @@ public interface LeerIdProvider extends Provider {
      * most a few, never service accounts).
      */
     List<UserModel> staffByNationalRegisterNumberHash(RealmModel realm, String hash);
+
+    /** The schools the register lists the person at (a leaver keeps the schools they left). */
+    List<String> schools(UserModel user);
+
+    /** The roles the staff register gives the person at a school today; empty for learners and leavers' ended roles. */
+    Set<SchoolRole> rolesAt(UserModel user, String school);
+
+    /**
+     * People the register lists at a school, leavers included, ordered by username: those whose name or
+     * username contains {@code text} (if given) and with exactly this class and grade (if given).
+     */
+    Stream<UserModel> peopleOfSchool(RealmModel realm, String school, String text, String schoolClass, String grade,
+                                     int first, int max);
 
     /** Whether the client's subject is a LeerID pseudonym, directly or through a default client scope. */
     boolean isLeerIdService(ClientModel client);

@@ -1,0 +1,14 @@
+package be.leerid.school;
+
+/** What a person may do in the school console for one school. */
+public enum ConsoleRight {
+
+    /** ICT coordinators and school leaders: everything, including helpdesk delegation. */
+    MANAGE,
+    /** Granted by a coordinator: search, letters, resets and unlocks; no delegation. */
+    HELPDESK;
+
+    public boolean mayDelegate() {
+        return this == MANAGE;
+    }
+}

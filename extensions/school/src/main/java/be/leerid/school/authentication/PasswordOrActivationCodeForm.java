@@ -1,0 +1,116 @@
+package be.leerid.school.authentication;
+
+import java.util.Optional;
+
+import be.leerid.school.ActivationCode;
+import be.leerid.school.credential.ActivationCodes;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Keycloak's username and password form, plus a learner's first way in: username and the one-time code
+ * from the activation letter, after which the learner chooses a password (Keycloak's update-password
+ * step, under the realm's password policy) and goes on to the service that sent them. A wrong code counts
+ * toward brute-force protection like a wrong password; an unknown username, a wrong, used, expired or
+ * voided code and a locked account all get the same answer.
+ */
+public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
+
+    /** An authorization request parameter that opens the activation form at once (the letter's QR code). */
+    public static final String ACTIVATION_REQUEST_PARAM = "leerid_activation";
+    /** The login page's button that opens the activation form. */
+    public static final String FIELD_START = "leerid_activate";
+    /** The activation form's button back to the password form. */
+    public static final String FIELD_BACK = "leerid_password";
+    public static final String FIELD_CODE = "activation_code";
+    public static final String TEMPLATE = "leerid-activate.ftl";
+    static final String WRONG = "leeridActivationWrong";
+
+    public PasswordOrActivationCodeForm(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String fromLetter = context.getAuthenticationSession()
+                .getClientNote(AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + ACTIVATION_REQUEST_PARAM);
+        if (context.getUser() == null && fromLetter != null) {
+            String hint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+            context.challenge(activationForm(context, hint, null));
+            return;
+        }
+        super.authenticate(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (context.getUser() == null && form.containsKey(FIELD_START)) {
+            context.challenge(activationForm(context, form.getFirst(AuthenticationManager.FORM_USERNAME), null));
+        } else if (form.containsKey(FIELD_BACK)) {
+            context.challenge(context.form().createLoginUsernamePassword());
+        } else if (context.getUser() == null && form.containsKey(FIELD_CODE)) {
+            activate(context, form);
+        } else {
+            super.action(context);
+        }
+    }
+
+    private void activate(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+        String username = Optional.ofNullable(form.getFirst(AuthenticationManager.FORM_USERNAME)).orElse("").strip();
+        Optional<ActivationCode> code = ActivationCode.read(form.getFirst(FIELD_CODE));
+        ActivationCodes codes = new ActivationCodes(context.getSession(), context.getRealm());
+        // Brute-force protection finds the account by this note, exactly as for a wrong password.
+        context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, username);
+        UserModel user = username.isEmpty() ? null : find(context, username);
+        if (user == null) {
+            code.ifPresent(c -> codes.hashForTiming(username, c));
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, activationForm(context, username, WRONG));
+            return;
+        }
+        context.getEvent().user(user);
+        if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) {
+            context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(activationForm(context, username, WRONG));
+            return;
+        }
+        if (!user.isEnabled() || code.isEmpty() || !codes.redeem(user, code.get())) {
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, activationForm(context, username, WRONG));
+            return;
+        }
+        context.setUser(user);
+        context.getAuthenticationSession().addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        context.success();
+    }
+
+    private static UserModel find(AuthenticationFlowContext context, String username) {
+        try {
+            return KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), username);
+        } catch (ModelDuplicateException e) {
+            return null;
+        }
+    }
+
+    private static Response activationForm(AuthenticationFlowContext context, String username, String error) {
+        LoginFormsProvider form = context.form().setAttribute("activationUsername", username == null ? "" : username);
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+}

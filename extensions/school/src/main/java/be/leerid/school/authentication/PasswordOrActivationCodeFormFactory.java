@@ -1,0 +1,32 @@
+package be.leerid.school.authentication;
+
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
+import org.keycloak.models.KeycloakSession;
+
+/** Takes the place of Keycloak's username and password form in the realm's browser flow. */
+public final class PasswordOrActivationCodeFormFactory extends UsernamePasswordFormFactory {
+
+    public static final String PROVIDER_ID = "leerid-password-or-activation-code";
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new PasswordOrActivationCodeForm(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "LeerID: password or activation letter";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The username and password form; a learner without a password yet enters the username and the one-time code "
+                + "from the activation letter the school printed, then chooses a password.";
+    }
+}

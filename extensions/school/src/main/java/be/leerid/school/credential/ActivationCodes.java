@@ -1,0 +1,102 @@
+package be.leerid.school.credential;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.ActivationCode;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * A learner's one-time activation codes, kept as a credential of their own type: only a keyed hash
+ * (HMAC with the realm's vault key, bound to the account), never the code; valid {@link #VALIDITY}, used
+ * once. Issuing a new one voids the old one.
+ */
+public final class ActivationCodes {
+
+    public static final String TYPE = "leerid-activation-code";
+    public static final Duration VALIDITY = Duration.ofDays(14);
+    /** What the keyed hash is for, so it can never collide with a pseudonym or another hash. */
+    private static final String HASH_PURPOSE = "urn:be:leerid:activation-code";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public ActivationCodes(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** A new code for the learner; any earlier code stops working. */
+    public ActivationCode issue(UserModel user) {
+        ActivationCode code = ActivationCode.random(RANDOM);
+        void_(user);
+        CredentialModel credential = new CredentialModel();
+        credential.setType(TYPE);
+        credential.setUserLabel("LeerID activation letter");
+        credential.setCreatedDate(Time.currentTimeMillis());
+        credential.setSecretData(hash(user, code));
+        credential.setCredentialData("{\"expires\":" + (Time.currentTimeMillis() + VALIDITY.toMillis()) + "}");
+        user.credentialManager().createStoredCredential(credential);
+        return code;
+    }
+
+    /** Whether the code is the learner's current one and still valid; on success it is used up. */
+    public boolean redeem(UserModel user, ActivationCode code) {
+        byte[] typed = hash(user, code).getBytes(StandardCharsets.US_ASCII);
+        for (CredentialModel credential : stored(user)) {
+            boolean matches = MessageDigest.isEqual(typed, credential.getSecretData().getBytes(StandardCharsets.US_ASCII));
+            if (matches && expiresAt(credential) > Time.currentTimeMillis()) {
+                user.credentialManager().removeStoredCredentialById(credential.getId());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Computes a hash as {@link #redeem} would, for an unknown username: both answers take as long. */
+    public void hashForTiming(String username, ActivationCode code) {
+        session.getProvider(LeerIdProvider.class).deriver(realm).derive(HASH_PURPOSE, username + "\u0000" + code.canonical());
+    }
+
+    public boolean hasPending(UserModel user) {
+        return stored(user).stream().anyMatch(c -> expiresAt(c) > Time.currentTimeMillis());
+    }
+
+    /** Voids every code and the password: the account waits for its next letter. */
+    public void voidCodesAndPassword(UserModel user) {
+        void_(user);
+        user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).toList()
+                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+    }
+
+    private void void_(UserModel user) {
+        stored(user).forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+    }
+
+    private List<CredentialModel> stored(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(TYPE).toList();
+    }
+
+    private String hash(UserModel user, ActivationCode code) {
+        return session.getProvider(LeerIdProvider.class).deriver(realm).derive(HASH_PURPOSE, user.getId() + "\u0000" + code.canonical());
+    }
+
+    private static long expiresAt(CredentialModel credential) {
+        String data = credential.getCredentialData();
+        try {
+            return Long.parseLong(data.replaceAll("[^0-9]", ""));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+}

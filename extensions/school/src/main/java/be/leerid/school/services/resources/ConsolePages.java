@@ -1,0 +1,68 @@
+package be.leerid.school.services.resources;
+
+import java.util.List;
+
+import be.leerid.school.ConsoleRight;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** The console's pages, in the LeerID login theme (its {@code leerid-school*.ftl} templates and message bundles). */
+final class ConsolePages {
+
+    private final KeycloakSession session;
+    private final ConsoleCaller caller;
+
+    ConsolePages(KeycloakSession session, ConsoleCaller caller) {
+        this.session = session;
+        this.caller = caller;
+    }
+
+    Response people(String school, ConsoleRight right, String text, String schoolClass, String grade, int first,
+                    List<PersonRow> rows, boolean more) {
+        return form()
+                .setAttribute("school", school)
+                .setAttribute("manages", right.mayDelegate())
+                .setAttribute("query", text == null ? "" : text)
+                .setAttribute("queryClass", schoolClass == null ? "" : schoolClass)
+                .setAttribute("queryGrade", grade == null ? "" : grade)
+                .setAttribute("first", first)
+                .setAttribute("people", rows)
+                .setAttribute("more", more)
+                .createForm("leerid-school.ftl");
+    }
+
+    Response schools(List<String> schools) {
+        return form().setAttribute("schools", schools).createForm("leerid-school-choose.ftl");
+    }
+
+    Response noAccess() {
+        return message("leeridSchoolNoAccess", Response.Status.FORBIDDEN);
+    }
+
+    Response forbidden() {
+        return message("leeridSchoolFormExpired", Response.Status.FORBIDDEN);
+    }
+
+    Response notFound() {
+        return message("leeridSchoolNotFound", Response.Status.NOT_FOUND);
+    }
+
+    Response activated() {
+        return message("leeridActivationDone", Response.Status.OK);
+    }
+
+    private Response message(String key, Response.Status status) {
+        return form().setAttribute("messageKey", key).setStatus(status).createForm("leerid-school-message.ftl");
+    }
+
+    private LoginFormsProvider form() {
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class);
+        if (caller != null) {
+            form.setUser(caller.user()).setAttribute("formToken", caller.formToken())
+                    .setAttribute("callerName", caller.user().getFirstName() + " " + caller.user().getLastName());
+        }
+        return form.setAttribute("consoleUrl", session.getContext().getUri().getBaseUriBuilder()
+                .path("realms/{realm}/school/").build(session.getContext().getRealm().getName()).toString());
+    }
+}

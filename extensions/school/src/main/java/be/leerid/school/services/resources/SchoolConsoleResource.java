@@ -1,0 +1,318 @@
+package be.leerid.school.services.resources;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import be.leerid.identifiers.Affiliation;
+import be.leerid.identifiers.UserAttributes;
+import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.ActivationCode;
+import be.leerid.school.ConsoleRight;
+import be.leerid.school.HelpdeskGrant;
+import be.leerid.school.authentication.PasswordOrActivationCodeForm;
+import be.leerid.school.credential.ActivationCodes;
+import be.leerid.school.letters.ActivationLetter;
+import be.leerid.school.letters.ActivationLetters;
+import be.leerid.school.letters.LetterWording;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.theme.Theme;
+
+/**
+ * The school console at {@code /realms/{realm}/school/}: a school's ICT coordinator, school leader or
+ * helpdesk finds the school's learners and staff, prints activation letters, resets and unlocks. Every
+ * request establishes the caller and their right at the school in the path afresh; an account of another
+ * school is answered as if it did not exist, and nothing changes.
+ */
+public final class SchoolConsoleResource {
+
+    private static final Logger LOG = Logger.getLogger(SchoolConsoleResource.class);
+    private static final int PAGE = 50;
+    /** The most letters one request prints: a whole large school. */
+    private static final int MAX_LETTERS = 5000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    SchoolConsoleResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /** The console's entrance: log in at eID level, then the school (or the choice of schools). */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response entrance(@QueryParam(OIDCLoginProtocol.CODE_PARAM) String code) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return Response.seeOther(ConsoleCaller.login(session, home())).build();
+        }
+        if (code != null) {
+            // Back from the login: leave the code out of the address bar and the history.
+            return Response.seeOther(home()).build();
+        }
+        List<String> schools = caller.get().schools();
+        if (schools.size() == 1) {
+            return Response.seeOther(schoolPage(schools.get(0))).build();
+        }
+        if (schools.isEmpty()) {
+            return pages(caller.get()).noAccess();
+        }
+        return pages(caller.get()).schools(schools);
+    }
+
+    @GET
+    @Path("{school}/")
+    @Produces(MediaType.TEXT_HTML)
+    public Response people(@PathParam("school") String school, @QueryParam("q") String text,
+                           @QueryParam("class") String schoolClass, @QueryParam("grade") String grade,
+                           @QueryParam("first") Integer first) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return Response.seeOther(ConsoleCaller.login(session, schoolPage(school))).build();
+        }
+        Optional<ConsoleRight> right = caller.get().rightAt(school);
+        if (right.isEmpty()) {
+            return pages(caller.get()).noAccess();
+        }
+        int from = first == null || first < 0 ? 0 : first;
+        List<PersonRow> rows = session.getProvider(LeerIdProvider.class)
+                .peopleOfSchool(realm, school, text, schoolClass, grade, from, PAGE + 1)
+                .map(user -> row(caller.get(), user, school)).toList();
+        return pages(caller.get()).people(school, right.get(), text, schoolClass, grade, from,
+                rows.subList(0, Math.min(PAGE, rows.size())), rows.size() > PAGE);
+    }
+
+    /** Letters for learners who have no password yet: of a class, a grade or the whole school. */
+    @POST
+    @Path("{school}/letters")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response letters(@PathParam("school") String school, @FormParam("form_token") String token,
+                            @FormParam("class") String schoolClass, @FormParam("grade") String grade) {
+        return act(school, token, ConsoleRight.HELPDESK, caller -> {
+            List<UserModel> learners = session.getProvider(LeerIdProvider.class)
+                    .peopleOfSchool(realm, school, null, schoolClass, grade, 0, MAX_LETTERS)
+                    .filter(user -> isLearner(user) && user.isEnabled() && !hasPassword(user))
+                    .toList();
+            ActivationCodes codes = new ActivationCodes(session, realm);
+            List<ActivationLetter> letters = new ArrayList<>();
+            ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
+            for (UserModel learner : learners) {
+                letters.add(letter(learner, codes.issue(learner)));
+                events.record(school, "activation-letter", learner.getId());
+            }
+            LOG.infof("LeerID school console: %d activation letters printed for one school", letters.size());
+            return pdf(letters);
+        });
+    }
+
+    /** A new letter for one learner: the old password, code and every session stop working at once. */
+    @POST
+    @Path("{school}/people/{id}/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reset(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token) {
+        return act(school, token, ConsoleRight.HELPDESK, caller -> {
+            Optional<UserModel> learner = learnerOf(school, id).filter(UserModel::isEnabled);
+            if (learner.isEmpty()) {
+                return notFound(caller);
+            }
+            UserModel user = learner.get();
+            ActivationCodes codes = new ActivationCodes(session, realm);
+            codes.voidCodesAndPassword(user);
+            endSessions(user);
+            ActivationCode code = codes.issue(user);
+            new ConsoleEvents(session, realm, caller.user()).record(school, "reset", user.getId());
+            return pdf(List.of(letter(user, code)));
+        });
+    }
+
+    @POST
+    @Path("{school}/people/{id}/unlock")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlock(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token) {
+        return act(school, token, ConsoleRight.HELPDESK, caller -> {
+            Optional<UserModel> learner = learnerOf(school, id);
+            if (learner.isEmpty()) {
+                return notFound(caller);
+            }
+            session.getProvider(BruteForceProtector.class).cleanUpPermanentLockout(session, realm, learner.get());
+            session.loginFailures().removeUserLoginFailure(realm, learner.get().getId());
+            new ConsoleEvents(session, realm, caller.user()).record(school, "unlock", learner.get().getId());
+            return Response.seeOther(schoolPage(school)).build();
+        });
+    }
+
+    /** Grants ({@code grant=true}) or withdraws the helpdesk right of another staff member of the school. */
+    @POST
+    @Path("{school}/people/{id}/helpdesk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response helpdesk(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token,
+                             @FormParam("grant") boolean grant) {
+        return act(school, token, ConsoleRight.MANAGE, caller -> {
+            UserModel staff = session.users().getUserById(realm, id);
+            if (staff == null || staff.getId().equals(caller.user().getId()) || !staff.isEnabled() || !caller.isStaffAt(staff, school)) {
+                return notFound(caller);
+            }
+            List<String> kept = staff.getAttributeStream(UserAttributes.SCHOOL_HELPDESK)
+                    .filter(v -> HelpdeskGrant.parse(v).map(g -> !g.school().equals(school)).orElse(false))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            if (grant) {
+                kept.add(new HelpdeskGrant(school, caller.user().getId()).value());
+            }
+            if (kept.isEmpty()) {
+                staff.removeAttribute(UserAttributes.SCHOOL_HELPDESK);
+            } else {
+                staff.setAttribute(UserAttributes.SCHOOL_HELPDESK, kept);
+            }
+            new ConsoleEvents(session, realm, caller.user()).record(school, grant ? "helpdesk-grant" : "helpdesk-withdraw", staff.getId());
+            return Response.seeOther(schoolPage(school)).build();
+        });
+    }
+
+    /**
+     * The address on an activation letter (its QR code): the LeerID login, opened at the activation form
+     * with the username filled in. Public: it reveals nothing about whether the account exists.
+     */
+    @GET
+    @Path("activate")
+    public Response activate(@QueryParam("username") String username) {
+        UriBuilder login = UriBuilder.fromUri(ConsoleCaller.login(session, activatedPage()))
+                .replaceQueryParam(OIDCLoginProtocol.ACR_PARAM)
+                .queryParam(PasswordOrActivationCodeForm.ACTIVATION_REQUEST_PARAM, "1");
+        if (username != null && !username.isBlank() && username.length() <= 255) {
+            login.queryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM, username.strip());
+        }
+        return Response.seeOther(login.build()).build();
+    }
+
+    /** Where a learner lands after activating from a letter rather than from a service. */
+    @GET
+    @Path("activated")
+    @Produces(MediaType.TEXT_HTML)
+    public Response activated() {
+        return new ConsolePages(session, null).activated();
+    }
+
+    private interface Action {
+        Response run(ConsoleCaller caller);
+    }
+
+    /** The checks every change passes, in this order, before anything is read or written. */
+    private Response act(String school, String token, ConsoleRight needed, Action action) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return new ConsolePages(session, null).forbidden();
+        }
+        if (!caller.get().acceptsFormToken(token)) {
+            LOG.warn("LeerID school console refused a form without its token");
+            return pages(caller.get()).forbidden();
+        }
+        Optional<ConsoleRight> right = caller.get().rightAt(school);
+        if (right.isEmpty() || (needed == ConsoleRight.MANAGE && !right.get().mayDelegate())) {
+            return pages(caller.get()).noAccess();
+        }
+        return action.run(caller.get());
+    }
+
+    private Optional<UserModel> learnerOf(String school, String id) {
+        UserModel user = id == null ? null : session.users().getUserById(realm, id);
+        if (user == null || !isLearner(user) || !session.getProvider(LeerIdProvider.class).schools(user).contains(school)) {
+            return Optional.empty();
+        }
+        return Optional.of(user);
+    }
+
+    private boolean isLearner(UserModel user) {
+        List<String> affiliations = session.getProvider(LeerIdProvider.class).person(user).affiliations();
+        return affiliations.contains(Affiliation.STUDENT) && !Affiliation.isStaff(affiliations);
+    }
+
+    private static boolean hasPassword(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream("password").findAny().isPresent();
+    }
+
+    private void endSessions(UserModel user) {
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
+        online.forEach(s -> session.sessions().removeUserSession(realm, s));
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+    }
+
+    private PersonRow row(ConsoleCaller caller, UserModel user, String school) {
+        boolean learner = isLearner(user);
+        boolean locked = session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, realm, user)
+                || session.getProvider(BruteForceProtector.class).isPermanentlyLockedOut(session, realm, user);
+        be.leerid.school.AccountStatus status = be.leerid.school.AccountStatus.of(user.isEnabled(), !learner || hasPassword(user), locked);
+        boolean helpdesk = !learner && caller.rightOf(user, school).filter(r -> r == ConsoleRight.HELPDESK).isPresent();
+        return new PersonRow(user.getId(), user.getFirstName(), user.getLastName(), user.getUsername(),
+                user.getFirstAttribute(UserAttributes.CLASS), user.getFirstAttribute(UserAttributes.GRADE), learner,
+                status.messageKey(), user.getFirstAttribute(UserAttributes.LEFT_ON), status == be.leerid.school.AccountStatus.LOCKED,
+                helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled());
+    }
+
+    private ActivationLetter letter(UserModel learner, ActivationCode code) {
+        URI page = UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/activate")
+                .queryParam("username", learner.getUsername()).build(realm.getName());
+        LocalDate until = LocalDate.now(ZoneId.of("Europe/Brussels")).plus(ActivationCodes.VALIDITY);
+        return new ActivationLetter(learner.getFirstName(), learner.getLastName(), learner.getFirstAttribute(UserAttributes.CLASS),
+                learner.getUsername(), code, until, page);
+    }
+
+    private Response pdf(List<ActivationLetter> letters) {
+        Locale locale = session.getContext().resolveLocale(null);
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            var messages = theme.getEnhancedMessages(realm, locale);
+            byte[] pdf = ActivationLetters.render(letters, new LetterWording(locale, messages::getProperty));
+            return Response.ok(pdf, "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"leerid-activatiebrieven.pdf\"")
+                    .header("Cache-Control", "no-store")
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Response notFound(ConsoleCaller caller) {
+        return pages(caller).notFound();
+    }
+
+    private ConsolePages pages(ConsoleCaller caller) {
+        return new ConsolePages(session, caller);
+    }
+
+    private URI home() {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/").build(realm.getName());
+    }
+
+    private URI schoolPage(String school) {
+        return UriBuilder.fromUri(home()).path("{school}/").build(school);
+    }
+
+    private URI activatedPage() {
+        return UriBuilder.fromUri(home()).path("activated").build();
+    }
+}

@@ -1,0 +1,81 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=false; section>
+<!-- template: leerid-school.ftl (the school console: search, letters, resets, unlocks, helpdesk) -->
+    <#if section = "header">
+        ${msg("leeridSchoolTitle", school)}
+    <#elseif section = "form">
+        <#assign base = consoleUrl + school?url + "/">
+        <p id="leerid-school-caller">${msg("leeridSchoolLoggedInAs", callerName)}</p>
+
+        <h2 class="leerid-school-heading">${msg("leeridSchoolSearch")}</h2>
+        <form id="leerid-school-search" class="${properties.kcFormClass!}" action="${base}" method="get" role="search">
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="q" class="pf-v5-c-form__label">${msg("leeridSchoolSearchText")}</label>
+                <input id="q" name="q" type="search" class="pf-v5-c-form-control" value="${query}">
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="search-class" class="pf-v5-c-form__label">${msg("leeridSchoolClass")}</label>
+                <input id="search-class" name="class" type="text" class="pf-v5-c-form-control" value="${queryClass}">
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="search-grade" class="pf-v5-c-form__label">${msg("leeridSchoolGrade")}</label>
+                <input id="search-grade" name="grade" type="text" inputmode="numeric" class="pf-v5-c-form-control" value="${queryGrade}">
+            </div>
+            <button id="leerid-school-search-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit">${msg("leeridSchoolSearchSubmit")}</button>
+        </form>
+
+        <h2 class="leerid-school-heading">${msg("leeridSchoolLetters")}</h2>
+        <form id="leerid-school-letters" class="${properties.kcFormClass!}" action="${base}letters" method="post">
+            <p id="leerid-school-letters-help">${msg("leeridSchoolLettersHelp")}</p>
+            <input type="hidden" name="form_token" value="${formToken}">
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="letters-class" class="pf-v5-c-form__label">${msg("leeridSchoolClass")}</label>
+                <input id="letters-class" name="class" type="text" class="pf-v5-c-form-control" value="${queryClass}" aria-describedby="leerid-school-letters-help">
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="letters-grade" class="pf-v5-c-form__label">${msg("leeridSchoolGrade")}</label>
+                <input id="letters-grade" name="grade" type="text" inputmode="numeric" class="pf-v5-c-form-control" value="${queryGrade}" aria-describedby="leerid-school-letters-help">
+            </div>
+            <button id="leerid-school-letters-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit">${msg("leeridSchoolLettersSubmit")}</button>
+        </form>
+
+        <h2 class="leerid-school-heading">${msg("leeridSchoolPeople")}</h2>
+        <#if people?has_content>
+            <ul id="leerid-school-people" class="leerid-school-people">
+                <#list people as person>
+                    <li id="person-${person.username()}" class="leerid-school-person">
+                        <p><strong>${person.givenName()!""} ${person.familyName()!""}</strong> (${person.username()})</p>
+                        <p>
+                            <#if person.learner()>${msg("leeridSchoolLearner")}<#if person.schoolClass()??>, ${msg("leeridSchoolClass")} ${person.schoolClass()}</#if><#if person.grade()??>, ${msg("leeridSchoolGrade")} ${person.grade()}</#if><#else>${msg("leeridSchoolStaff")}<#if person.helpdesk()>, ${msg("leeridSchoolHelpdesk")}</#if></#if>
+                        </p>
+                        <p class="leerid-school-status" data-status="${person.statusKey()}">${msg(person.statusKey())}<#if person.leftOn()??> (${msg("leeridSchoolLeftOn", person.leftOn())})</#if></p>
+                        <#if person.learner() && person.statusKey() != "leeridSchoolStatusLeft">
+                            <form action="${base}people/${person.id()}/reset" method="post" class="leerid-school-action">
+                                <input type="hidden" name="form_token" value="${formToken}">
+                                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit">${msg("leeridSchoolReset")}</button>
+                            </form>
+                        </#if>
+                        <#if person.learner() && person.locked()>
+                            <form action="${base}people/${person.id()}/unlock" method="post" class="leerid-school-action">
+                                <input type="hidden" name="form_token" value="${formToken}">
+                                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit">${msg("leeridSchoolUnlock")}</button>
+                            </form>
+                        </#if>
+                        <#if manages && person.mayGetHelpdesk()>
+                            <form action="${base}people/${person.id()}/helpdesk" method="post" class="leerid-school-action">
+                                <input type="hidden" name="form_token" value="${formToken}">
+                                <input type="hidden" name="grant" value="${(!person.helpdesk())?c}">
+                                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit"><#if person.helpdesk()>${msg("leeridSchoolHelpdeskWithdraw")}<#else>${msg("leeridSchoolHelpdeskGrant")}</#if></button>
+                            </form>
+                        </#if>
+                    </li>
+                </#list>
+            </ul>
+            <#if more>
+                <p><a id="leerid-school-more" href="${base}?q=${query?url}&amp;class=${queryClass?url}&amp;grade=${queryGrade?url}&amp;first=${(first + 50)?c}">${msg("leeridSchoolMore")}</a></p>
+            </#if>
+        <#else>
+            <p id="leerid-school-nobody">${msg("leeridSchoolNobody")}</p>
+        </#if>
+    </#if>
+</@layout.registrationLayout>
