@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.openqa.selenium.By;
@@ -66,7 +68,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(System.getProperty("leerid.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         // Dutch first, as LeerID's users see it.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl,en"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl,en"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -304,6 +306,37 @@ final class Browser implements AutoCloseable {
 
     String pageSource() {
         return driver.getPageSource();
+    }
+
+    /** Types a value into the field with this id (after clearing it). */
+    Browser fill(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Submits the form the field with this id belongs to, as pressing Enter there would. */
+    Browser submit(String id) {
+        try {
+            driver.findElement(By.id(id)).submit();
+        } catch (WebDriverException e) {
+            if (!isAtServiceHost()) {
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    String valueOf(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    /** The cookies LeerID set in this browser (name to value), to continue its session over plain HTTP. */
+    Map<String, String> cookies() {
+        Map<String, String> cookies = new HashMap<>();
+        driver.manage().getCookies().forEach(c -> cookies.put(c.getName(), c.getValue()));
+        return cookies;
     }
 
     String hiddenInput(String name) {

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import be.leerid.tools.http.LoginCookies;
 import be.leerid.tools.http.LoginForm;
@@ -54,6 +56,31 @@ final class FormLogin {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         return new Outcome(answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
+    }
+
+    /**
+     * Opens the authorization request, asks the login page for the activation form ("Ik heb een
+     * activatiebrief") and submits a username and an activation code once.
+     */
+    static Outcome activate(URI authorizationRequest, String username, String code) throws Exception {
+        FormLogin login = new FormLogin();
+        HttpResponse<String> page = login.get(authorizationRequest);
+        URI action = LoginForm.action(page.body()).orElseThrow(() -> new AssertionError("no login form at " + authorizationRequest));
+        HttpResponse<String> activation = login.post(action, "leerid_activate=");
+        Matcher form = Pattern.compile("<form id=\"leerid-activate-form\"[^>]*action=\"([^\"]+)\"")
+                .matcher(activation.body());
+        if (!form.find()) {
+            throw new AssertionError("no activation form: " + activation.statusCode() + " " + activation.body());
+        }
+        HttpResponse<String> answer = login.post(URI.create(form.group(1).replace("&amp;", "&")),
+                "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&activation_code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+        return new Outcome(answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
+    }
+
+    private HttpResponse<String> post(URI action, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

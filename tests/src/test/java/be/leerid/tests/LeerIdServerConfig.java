@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder.LogHandlers;
 
 /**
  * The one server configuration every integration test shares, so the distribution starts once per
@@ -32,6 +33,7 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         PostgresTestDatabase.recreateOncePerRun();
         EidSimulator.startOncePerRun();
+        config.log().handlers(LogHandlers.CONSOLE, LogHandlers.FILE);
         return config
                 .dependency("be.leerid", "leerid-identifiers")
                 .dependency("be.leerid", "leerid-register")
@@ -39,6 +41,10 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .dependency("be.leerid", "leerid-registration")
                 .dependency("be.leerid", "leerid-school")
                 .dependency("be.leerid", "leerid-theme")
+                // Keycloak's own test endpoint that moves the server's clock (expired activation codes).
+                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
+                // Tests read the server's log: no activation code, password or national number may appear in it.
+                .option("log-file", SERVER_LOG.toString())
                 // Syncs longer than a second answer 202 and are polled: the tests walk both paths.
                 .spiOption("realm-restapi-extension", "register-sync", "wait-seconds", "1")
                 .option("vault", "file")
@@ -46,6 +52,9 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 // Theme and message changes between runs must be seen by the next run.
                 .option("spi-theme--cache-themes", "false");
     }
+
+    /** The test server's log file (appended by each server start of a run). */
+    static final Path SERVER_LOG = RepositoryFiles.root().resolve("tests/target/keycloak-server.log");
 
     private static String freshKey() {
         byte[] key = new byte[32];

@@ -7,7 +7,7 @@
         <p>${msg("leeridSchoolLoggedInAs", callerName)}</p>
         <ul id="leerid-schools">
             <#list schools as school>
-                <li><a href="${consoleUrl}${school?url}/">${msg("leeridSchoolTitle", school)}</a></li>
+                <li><a href="${consoleUrl}${school?url('UTF-8')}/">${msg("leeridSchoolTitle", school)}</a></li>
             </#list>
         </ul>
     </#if>

@@ -4,10 +4,10 @@
     <#if section = "header">
         ${msg("leeridSchoolTitle", school)}
     <#elseif section = "form">
-        <#assign base = consoleUrl + school?url + "/">
+        <#assign base = consoleUrl + school?url('UTF-8') + "/">
         <p id="leerid-school-caller">${msg("leeridSchoolLoggedInAs", callerName)}</p>
 
-        <h2 class="leerid-school-heading">${msg("leeridSchoolSearch")}</h2>
+        <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolSearch")}</h2>
         <form id="leerid-school-search" class="${properties.kcFormClass!}" action="${base}" method="get" role="search">
             <div class="${properties.kcFormGroupClass!}">
                 <label for="q" class="pf-v5-c-form__label">${msg("leeridSchoolSearchText")}</label>
@@ -24,7 +24,7 @@
             <button id="leerid-school-search-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit">${msg("leeridSchoolSearchSubmit")}</button>
         </form>
 
-        <h2 class="leerid-school-heading">${msg("leeridSchoolLetters")}</h2>
+        <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolLetters")}</h2>
         <form id="leerid-school-letters" class="${properties.kcFormClass!}" action="${base}letters" method="post">
             <p id="leerid-school-letters-help">${msg("leeridSchoolLettersHelp")}</p>
             <input type="hidden" name="form_token" value="${formToken}">
@@ -39,7 +39,7 @@
             <button id="leerid-school-letters-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit">${msg("leeridSchoolLettersSubmit")}</button>
         </form>
 
-        <h2 class="leerid-school-heading">${msg("leeridSchoolPeople")}</h2>
+        <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolPeople")}</h2>
         <#if people?has_content>
             <ul id="leerid-school-people" class="leerid-school-people">
                 <#list people as person>
@@ -72,7 +72,7 @@
                 </#list>
             </ul>
             <#if more>
-                <p><a id="leerid-school-more" href="${base}?q=${query?url}&amp;class=${queryClass?url}&amp;grade=${queryGrade?url}&amp;first=${(first + 50)?c}">${msg("leeridSchoolMore")}</a></p>
+                <p><a id="leerid-school-more" href="${base}?q=${query?url('UTF-8')}&amp;class=${queryClass?url('UTF-8')}&amp;grade=${queryGrade?url('UTF-8')}&amp;first=${(first + 50)?c}">${msg("leeridSchoolMore")}</a></p>
             </#if>
         <#else>
             <p id="leerid-school-nobody">${msg("leeridSchoolNobody")}</p>

@@ -3,7 +3,9 @@ package be.leerid.school.credential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import be.leerid.identifiers.models.LeerIdProvider;
@@ -17,13 +19,15 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * A learner's one-time activation codes, kept as a credential of their own type: only a keyed hash
- * (HMAC with the realm's vault key, bound to the account), never the code; valid {@link #VALIDITY}, used
+ * (HMAC with the realm's vault key, bound to the account), never the code; valid {@value #VALIDITY_DAYS} days, used
  * once. Issuing a new one voids the old one.
  */
 public final class ActivationCodes {
 
     public static final String TYPE = "leerid-activation-code";
-    public static final Duration VALIDITY = Duration.ofDays(14);
+    /** A code works until the end of this many days after the day it was printed (Belgian time). */
+    public static final int VALIDITY_DAYS = 14;
+    private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
     /** What the keyed hash is for, so it can never collide with a pseudonym or another hash. */
     private static final String HASH_PURPOSE = "urn:be:leerid:activation-code";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -45,9 +49,15 @@ public final class ActivationCodes {
         credential.setUserLabel("LeerID activation letter");
         credential.setCreatedDate(Time.currentTimeMillis());
         credential.setSecretData(hash(user, code));
-        credential.setCredentialData("{\"expires\":" + (Time.currentTimeMillis() + VALIDITY.toMillis()) + "}");
+        long expires = lastValidDay().plusDays(1).atStartOfDay(BELGIUM).toInstant().toEpochMilli();
+        credential.setCredentialData("{\"expires\":" + expires + "}");
         user.credentialManager().createStoredCredential(credential);
         return code;
+    }
+
+    /** The last day a code printed today works, as the letter says. */
+    public static LocalDate lastValidDay() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis()).atZone(BELGIUM).toLocalDate().plusDays(VALIDITY_DAYS);
     }
 
     /** Whether the code is the learner's current one and still valid; on success it is used up. */

@@ -1,8 +1,6 @@
 package be.leerid.school.services.resources;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -276,9 +274,8 @@ public final class SchoolConsoleResource {
     private ActivationLetter letter(UserModel learner, ActivationCode code) {
         URI page = UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/activate")
                 .queryParam("username", learner.getUsername()).build(realm.getName());
-        LocalDate until = LocalDate.now(ZoneId.of("Europe/Brussels")).plus(ActivationCodes.VALIDITY);
         return new ActivationLetter(learner.getFirstName(), learner.getLastName(), learner.getFirstAttribute(UserAttributes.CLASS),
-                learner.getUsername(), code, until, page);
+                learner.getUsername(), code, ActivationCodes.lastValidDay(), page);
     }
 
     private Response pdf(List<ActivationLetter> letters) {

@@ -1,0 +1,135 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * A school gets its learners in: the coordinator logs in with eID, prints activation letters, a learner
+ * activates with the code and chooses a password, and lands in the service; the school resets and unlocks.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class SchoolConsoleIT extends LeerIdTestBase {
+
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    static final String WRONG = "Die gebruikersnaam en code horen niet bij elkaar";
+
+    /** A letter as read back from the PDF: the username and code printed, the address in the QR code. */
+    record Letter(String text, String username, String code, URI qr) {
+    }
+
+    @Test
+    void coordinatorPrintsLettersAndLearnersActivateOnceBeforeTheyExpire() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = Browser.withJavaScript(1280)) {
+            accounts.staff("console.coordinator", "20000901", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
+            accounts.learner("bram.vijfb", "10000901", SchoolAccounts.SINT_JOZEF, "5B", "5");
+            accounts.learner("sara.vijfb", "10000902", SchoolAccounts.SINT_JOZEF, "5B", "5");
+            accounts.learner("ander.klas", "10000903", SchoolAccounts.SINT_JOZEF, "5A", "5");
+
+            coordinator.open(URI.create(realm.getBaseUrl() + "/school/")).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND).await("leerid-school-people");
+            assertTrue(coordinator.currentUri().getPath().endsWith("/school/012345/"), coordinator.currentUri().toString());
+            assertTrue(coordinator.pageText().contains("bram.vijfb"), coordinator.pageText());
+            assertEquals(List.of(), coordinator.seriousAccessibilityViolations());
+            coordinator.screenshot("school-console");
+
+            ConsoleHttp console = new ConsoleHttp(URI.create(realm.getBaseUrl()), coordinator.cookies());
+            ConsoleHttp.Reply pdf = console.post("012345/letters", Map.of("form_token", console.formToken("012345"), "class", "5B", "grade", ""));
+            assertEquals(200, pdf.status(), pdf.text());
+            assertEquals("application/pdf", pdf.contentType());
+            List<Letter> letters = read(pdf.body());
+            // Lotte (5B) has a password already; 5A is another class.
+            assertEquals(List.of("bram.vijfb", "sara.vijfb"), letters.stream().map(Letter::username).toList());
+            for (Letter letter : letters) {
+                assertEquals(URI.create(realm.getBaseUrl() + "/school/activate?username=" + letter.username()), letter.qr());
+                assertTrue(letter.text().contains("5B"), letter.text());
+            }
+
+            // Bram activates from Smartschool's login page and lands in Smartschool.
+            OidcService smartschool = oidc("smartschool");
+            try (Browser bram = new Browser()) {
+                OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+                bram.open(login.requestUri).click("leerid-activate").await("activation_code")
+                        .fill("username", "bram.vijfb").fill("activation_code", letters.get(0).code().toLowerCase()).submit("activation_code")
+                        .await("password-new").fill("password-new", "Mijn-eigen-wachtwoord-1").fill("password-confirm", "Mijn-eigen-wachtwoord-1")
+                        .submit("password-confirm");
+                OidcService.Tokens tokens = login.redeem(bram);
+                assertEquals(DEV_DERIVER.derive("smartschool.be", "10000901"), tokens.idToken().getSubject().getValue());
+            }
+            assertTrue(FormLogin.attempt(smartschool.login(SINT_JOZEF, "openid").requestUri, "bram.vijfb", "Mijn-eigen-wachtwoord-1").issuedCode());
+            // The same code again: refused, like any wrong code.
+            FormLogin.Outcome again = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "bram.vijfb", letters.get(0).code());
+            assertFalse(again.issuedCode());
+            assertTrue(again.text().contains(WRONG), again.text());
+
+            // Sara scans the QR code: the activation form opens with her username filled in.
+            try (Browser sara = Browser.withJavaScript(1280)) {
+                sara.open(letters.get(1).qr()).await("activation_code");
+                assertEquals("sara.vijfb", sara.valueOf("username"));
+                assertEquals(List.of(), sara.seriousAccessibilityViolations());
+                sara.fill("activation_code", letters.get(1).code()).submit("activation_code")
+                        .await("password-new").fill("password-new", "sara.vijfb").fill("password-confirm", "sara.vijfb").submit("password-confirm");
+                assertTrue(sara.pageText().contains("gebruikersnaam"), "the password policy refuses the username: " + sara.pageText());
+                sara.fill("password-new", "Zonnebloem-2026").fill("password-confirm", "Zonnebloem-2026").submit("password-confirm")
+                        .await("leerid-school-message");
+                assertTrue(sara.pageText().contains("Klaar! Je LeerID werkt."), sara.pageText());
+            }
+
+            // A letter whose code is past its 14 days: refused.
+            ConsoleHttp.Reply late = console.post("012345/letters", Map.of("form_token", console.formToken("012345"), "class", "5A", "grade", ""));
+            Letter lateLetter = read(late.body()).get(0);
+            try {
+                SchoolAccounts.moveServerClock(realm.getBaseUrl().replaceAll("/realms/.*", ""), 15 * 24 * 3600);
+                FormLogin.Outcome expired = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "ander.klas", lateLetter.code());
+                assertFalse(expired.issuedCode());
+                assertTrue(expired.text().contains(WRONG), expired.text());
+            } finally {
+                SchoolAccounts.moveServerClock(realm.getBaseUrl().replaceAll("/realms/.*", ""), 0);
+            }
+        }
+        String log = Files.readString(LeerIdServerConfig.SERVER_LOG);
+        assertFalse(CODE.matcher(log).find(), "an activation code is in the server log");
+        assertFalse(log.contains("Mijn-eigen-wachtwoord-1") || log.contains("Zonnebloem-2026"), "a password is in the server log");
+    }
+
+    static List<Letter> read(byte[] pdf) throws Exception {
+        List<Letter> letters = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page + 1);
+                stripper.setEndPage(page + 1);
+                String text = stripper.getText(document);
+                Matcher code = CODE.matcher(text);
+                Matcher username = Pattern.compile("Gebruikersnaam\\s+(\\S+)").matcher(text);
+                assertTrue(code.find() && username.find(), text);
+                String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                        renderer.renderImageWithDPI(page, 150)))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                letters.add(new Letter(text, username.group(1), code.group(), URI.create(qr)));
+            }
+        }
+        return letters;
+    }
+}
