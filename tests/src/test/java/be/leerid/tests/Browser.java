@@ -328,6 +328,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Puts the keyboard focus on the element with this id, as tabbing to it would. */
+    Browser focus(String id) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).focus();", id);
+        return this;
+    }
+
     String valueOf(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
     }

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -111,6 +112,126 @@ class SchoolConsoleIT extends LeerIdTestBase {
         String log = Files.readString(LeerIdServerConfig.SERVER_LOG);
         assertFalse(CODE.matcher(log).find(), "an activation code is in the server log");
         assertFalse(log.contains("Mijn-eigen-wachtwoord-1") || log.contains("Zonnebloem-2026"), "a password is in the server log");
+    }
+
+    @Test
+    void aResetEndsEverySessionAndTheOldPasswordAndTheNewLetterWorks() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = new Browser()) {
+            accounts.staff("reset.coordinator", "20000911", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
+            String learner = createLearner("reset.leerling", "Oud-wachtwoord-1", "10000911");
+            OidcService smartschool = oidc("smartschool");
+            OidcService.Tokens tokens;
+            try (Browser child = new Browser()) {
+                OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+                child.open(login.requestUri).login("reset.leerling", "Oud-wachtwoord-1");
+                tokens = login.redeem(child);
+            }
+            ConsoleHttp console = console(coordinator);
+            ConsoleHttp.Reply letter = console.post("012345/people/" + learner + "/reset", Map.of("form_token", console.formToken("012345")));
+            assertEquals(200, letter.status(), letter.text());
+            Letter reset = read(letter.body()).get(0);
+            assertEquals("reset.leerling", reset.username());
+
+            Object refreshed = smartschool.refresh(tokens);
+            assertTrue(refreshed instanceof ErrorObject error && "invalid_grant".equals(error.getCode()), String.valueOf(refreshed));
+            assertTrue(realm.admin().users().get(learner).getUserSessions().isEmpty());
+            assertFalse(FormLogin.attempt(smartschool.login(SINT_JOZEF, "openid").requestUri, "reset.leerling", "Oud-wachtwoord-1").issuedCode(),
+                    "the old password still works");
+            try (Browser child = new Browser()) {
+                OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+                child.open(login.requestUri).click("leerid-activate").await("activation_code")
+                        .fill("username", "reset.leerling").fill("activation_code", reset.code()).submit("activation_code")
+                        .await("password-new").fill("password-new", "Nieuw-wachtwoord-1").fill("password-confirm", "Nieuw-wachtwoord-1")
+                        .submit("password-confirm");
+                login.redeem(child);
+            }
+            // The console records who did it, for which school, on which account; never the code.
+            var events = realm.admin().getAdminEvents();
+            assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("users/" + learner + "/school-console/reset")
+                    && "012345".equals(e.getDetails().get("school"))), "no admin event for the reset");
+            assertFalse(events.toString().contains(reset.code()));
+        }
+    }
+
+    @Test
+    void wrongCodesLockTheAccountLikeWrongPasswordsAndTheSchoolUnlocksIt() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = new Browser()) {
+            accounts.staff("slot.coordinator", "20000921", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
+            String learner = accounts.learner("slot.code", "10000921", SchoolAccounts.SINT_JOZEF, "4A", "4");
+            ConsoleHttp console = console(coordinator);
+            Letter letter = read(console.post("012345/letters", Map.of("form_token", console.formToken("012345"), "class", "4A")).body()).get(0);
+            OidcService smartschool = oidc("smartschool");
+
+            FormLogin.Outcome unknown = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "niet.bestaand", "ABCD-EFGH-JKMN");
+            FormLogin.Outcome wrongCode = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "slot.code", "ABCD-EFGH-JKMN");
+            assertEquals(errorLine(unknown.text()), errorLine(wrongCode.text()), "an unknown username must look like a wrong code");
+            for (int attempt = 2; attempt <= 5; attempt++) {
+                assertFalse(FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "slot.code", "ABCD-EFGH-JKM" + attempt).issuedCode());
+            }
+            assertTrue(locked(learner), "five wrong codes did not lock the account");
+            FormLogin.Outcome whileLocked = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "slot.code", letter.code());
+            assertFalse(whileLocked.issuedCode(), "a locked account was activated");
+            assertEquals(errorLine(unknown.text()), errorLine(whileLocked.text()), "a locked account must look like a wrong code");
+
+            String page = console.get("012345/?q=slot.code").text();
+            assertTrue(page.contains("Geblokkeerd"), page);
+            ConsoleHttp.Reply unlock = console.post("012345/people/" + learner + "/unlock", Map.of("form_token", console.formToken("012345")));
+            assertEquals(303, unlock.status(), unlock.text());
+            assertFalse(Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(learner).get("disabled")));
+            try (Browser child = new Browser()) {
+                OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
+                child.open(login.requestUri).click("leerid-activate").await("activation_code")
+                        .fill("username", "slot.code").fill("activation_code", letter.code()).submit("activation_code")
+                        .await("password-new").fill("password-new", "Ontgrendeld-1").fill("password-confirm", "Ontgrendeld-1")
+                        .submit("password-confirm");
+                login.redeem(child);
+            }
+        }
+    }
+
+    @Test
+    void theActivationAndConsolePagesWorkAt320PixelsAndByKeyboard() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser narrow = Browser.withJavaScript(320)) {
+            accounts.staff("smal.coordinator", "20000931", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
+            accounts.learner("smal.leerling", "10000931", SchoolAccounts.SINT_JOZEF, "2C", "2");
+            narrow.open(URI.create(realm.getBaseUrl() + "/school/activate?username=smal.leerling")).await("activation_code");
+            assertFalse(narrow.scrollsHorizontally(), "the activation page scrolls sideways at 320 px");
+            assertEquals(List.of(), narrow.seriousAccessibilityViolations());
+            // The code field has the focus: type the code and press Enter, no mouse.
+            narrow.type("ABCD-EFGH-JKMN", Keys.ENTER).await("activation_code");
+            assertTrue(narrow.pageText().contains(WRONG), narrow.pageText());
+
+            narrow.open(URI.create(realm.getBaseUrl() + "/school/")).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND).await("leerid-school-people");
+            assertFalse(narrow.scrollsHorizontally(), "the console scrolls sideways at 320 px");
+            assertEquals(List.of(), narrow.seriousAccessibilityViolations());
+            narrow.screenshot("school-console-320");
+            // Keyboard only: focus the search field, type a name, Enter.
+            narrow.focus("q").type("smal.leerling", Keys.ENTER).await("person-smal.leerling");
+            assertTrue(narrow.textOf("person-smal.leerling").contains("Nog niet geactiveerd"), narrow.textOf("person-smal.leerling"));
+            assertFalse(narrow.has("person-lotte.peeters"));
+        }
+    }
+
+    /** The console for the test coordinator (eID card of Piet Onbekend), continued over HTTP. */
+    private ConsoleHttp console(Browser browser) {
+        browser.open(URI.create(realm.getBaseUrl() + "/school/")).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND).await("leerid-school-people");
+        return new ConsoleHttp(URI.create(realm.getBaseUrl()), browser.cookies());
+    }
+
+    /** Waits for Keycloak's off-thread failure counting to lock the account. */
+    private boolean locked(String userId) throws InterruptedException {
+        for (int poll = 0; poll < 50; poll++) {
+            if (Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static String errorLine(String page) {
+        Matcher error = Pattern.compile("Die gebruikersnaam[^.]*\\.").matcher(page);
+        return error.find() ? error.group() : page;
     }
 
     static List<Letter> read(byte[] pdf) throws Exception {

@@ -48,6 +48,10 @@ final class ConsolePages {
         return message("leeridSchoolNotFound", Response.Status.NOT_FOUND);
     }
 
+    Response noLetters() {
+        return message("leeridSchoolNoLetters", Response.Status.OK);
+    }
+
     Response activated() {
         return message("leeridActivationDone", Response.Status.OK);
     }

@@ -114,6 +114,9 @@ public final class SchoolConsoleResource {
                     .peopleOfSchool(realm, school, null, schoolClass, grade, 0, MAX_LETTERS)
                     .filter(user -> isLearner(user) && user.isEnabled() && !hasPassword(user))
                     .toList();
+            if (learners.isEmpty()) {
+                return pages(caller).noLetters();
+            }
             ActivationCodes codes = new ActivationCodes(session, realm);
             List<ActivationLetter> letters = new ArrayList<>();
             ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
