@@ -175,6 +175,12 @@ class SchoolConsoleIT extends LeerIdTestBase {
 
             String page = console.get("012345/?q=slot.code").text();
             assertTrue(page.contains("Geblokkeerd"), page);
+            // The page the child saw says only "wrong"; its reference code tells the school the account is locked.
+            String reference = reference(whileLocked.text());
+            String explained = console.get("012345/reference?code=" + reference.toLowerCase()).text();
+            assertTrue(explained.contains("geblokkeerd na te veel foute pogingen") && explained.contains("slot.code"), explained);
+            String unknownCode = console.get("012345/reference?code=" + reference(unknown.text())).text();
+            assertTrue(unknownCode.contains("Deze code is onbekend"), unknownCode);
             ConsoleHttp.Reply unlock = console.post("012345/people/" + learner + "/unlock", Map.of("form_token", console.formToken("012345")));
             assertEquals(303, unlock.status(), unlock.text());
             assertFalse(Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(learner).get("disabled")));
@@ -227,6 +233,13 @@ class SchoolConsoleIT extends LeerIdTestBase {
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /** The reference code an error page shows. */
+    static String reference(String page) {
+        Matcher code = Pattern.compile("Referentiecode: ([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(page);
+        assertTrue(code.find(), "no reference code on the page: " + page);
+        return code.group(1);
     }
 
     private static String errorLine(String page) {

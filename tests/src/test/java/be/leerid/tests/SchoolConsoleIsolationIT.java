@@ -39,8 +39,12 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             String target = targetLearner(accounts);
             String an = userId("an.wouters");
             String jan = userId("jan.claes");
-            Map<String, Object> before = snapshot(target, an);
+            Map<String, Object> before;
 
+            // The learner's wrong password gives a reference code; only B's console may read it.
+            String reference = SchoolConsoleIT.reference(FormLogin.attempt(oidc("smartschool").login(SINT_JOZEF, "openid").requestUri,
+                    "doelwit.leerling", "Verkeerd-wachtwoord-1").text());
+            before = snapshot(target, an);
             ConsoleHttp jans = console(browser, EidSimulator.JAN_CLAES, A);
             String token = jans.formToken(A);
             List<Attempt> attempts = new ArrayList<>();
@@ -48,6 +52,8 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             attempts.add(get(jans, "search B for the learner", B + "/?q=doelwit", 403));
             attempts.add(get(jans, "search A for B's learner", A + "/?q=doelwit", 200));
             attempts.add(get(jans, "search A for B's class", A + "/?class=7Z", 200));
+            attempts.add(get(jans, "B's reference code at B", B + "/reference?code=" + reference, 403));
+            attempts.add(get(jans, "B's reference code at A", A + "/reference?code=" + reference, 200));
             attempts.add(post(jans, "letters for B", B + "/letters", Map.of("form_token", token, "class", "7Z"), 403));
             attempts.add(post(jans, "letters in A for B's class", A + "/letters", Map.of("form_token", token, "class", "7Z"), 200));
             attempts.add(post(jans, "reset B's learner at B", B + "/people/" + target + "/reset", Map.of("form_token", token), 403));

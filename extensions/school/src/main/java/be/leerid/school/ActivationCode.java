@@ -1,20 +1,17 @@
 package be.leerid.school;
 
 import java.security.SecureRandom;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A one-time activation code as printed on a letter: 12 characters of Crockford's base32 (60 bits),
- * shown as {@code ABCD-EFGH-JKMN}. Crockford's alphabet has no I, L, O or U, and reading is forgiving
- * (O is 0, I and L are 1, case, spaces and dashes do not matter), so a child's typing mistakes of
- * that kind still count as the code.
+ * shown as {@code ABCD-EFGH-JKMN}, read the forgiving way ({@link Crockford}), so a child's typing
+ * mistakes of that kind still count as the code.
  */
 public final class ActivationCode {
 
     public static final int LENGTH = 12;
     public static final int BITS = LENGTH * 5;
-    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final String value;
 
@@ -23,34 +20,12 @@ public final class ActivationCode {
     }
 
     public static ActivationCode random(SecureRandom random) {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new ActivationCode(code.toString());
+        return new ActivationCode(Crockford.random(random, LENGTH));
     }
 
-    /** A typed code, read the forgiving way; empty if it cannot be a code at all. */
+    /** A typed code; empty if it cannot be a code at all. */
     public static Optional<ActivationCode> read(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            char read = switch (c) {
-                case 'O' -> '0';
-                case 'I', 'L' -> '1';
-                default -> c;
-            };
-            if (c == ' ' || c == '-' || c == '\t') {
-                continue;
-            }
-            if (ALPHABET.indexOf(read) < 0 || code.length() == LENGTH) {
-                return Optional.empty();
-            }
-            code.append(read);
-        }
-        return code.length() == LENGTH ? Optional.of(new ActivationCode(code.toString())) : Optional.empty();
+        return Crockford.read(typed, LENGTH).map(ActivationCode::new);
     }
 
     /** The canonical form, which LeerID hashes; never logged. */
@@ -60,7 +35,7 @@ public final class ActivationCode {
 
     /** As printed: three groups of four. */
     public String printed() {
-        return value.substring(0, 4) + "-" + value.substring(4, 8) + "-" + value.substring(8);
+        return Crockford.grouped(value);
     }
 
     @Override

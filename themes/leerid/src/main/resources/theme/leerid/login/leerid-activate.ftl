@@ -6,6 +6,9 @@
         ${msg("leeridActivateTitle")}
     <#elseif section = "form">
         <p id="leerid-activate-intro">${msg("leeridActivateIntro")}</p>
+        <#if leeridReference??>
+            <p id="leerid-reference">${msg("leeridReference", leeridReference)}</p>
+        </#if>
         <form id="leerid-activate-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@field.input name="username" label=msg("username") autofocus=!(activationUsername?has_content) autocomplete="username" value=activationUsername!'' />
             <@field.input name="activation_code" label=msg("leeridActivationCode") autofocus=activationUsername?has_content autocomplete="one-time-code" value="" />

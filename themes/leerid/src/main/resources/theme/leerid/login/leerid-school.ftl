@@ -24,6 +24,15 @@
             <button id="leerid-school-search-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit">${msg("leeridSchoolSearchSubmit")}</button>
         </form>
 
+        <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolReferenceTitle")}</h2>
+        <form id="leerid-school-reference-form" class="${properties.kcFormClass!}" action="${base}reference" method="get">
+            <div class="${properties.kcFormGroupClass!}">
+                <label for="reference-code" class="pf-v5-c-form__label">${msg("leeridSchoolReferenceCode")}</label>
+                <input id="reference-code" name="code" type="text" autocomplete="off" class="pf-v5-c-form-control">
+            </div>
+            <button id="leerid-school-reference-submit" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit">${msg("leeridSchoolReferenceSubmit")}</button>
+        </form>
+
         <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolLetters")}</h2>
         <form id="leerid-school-letters" class="${properties.kcFormClass!}" action="${base}letters" method="post">
             <p id="leerid-school-letters-help">${msg("leeridSchoolLettersHelp")}</p>

@@ -19,6 +19,9 @@
     <#elseif section = "form">
         <div id="kc-form">
           <div id="kc-form-wrapper">
+            <#if leeridReference??>
+                <p id="leerid-reference">${msg("leeridReference", leeridReference)}</p>
+            </#if>
             <#if realm.password>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <#if !usernameHidden??>

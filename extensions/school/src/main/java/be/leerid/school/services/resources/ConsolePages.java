@@ -32,6 +32,16 @@ final class ConsolePages {
                 .createForm("leerid-school.ftl");
     }
 
+    Response reference(String school, String code, String reasonKey, PersonRow person, String service, String when) {
+        return form().setAttribute("school", school).setAttribute("reference", code).setAttribute("reasonKey", reasonKey)
+                .setAttribute("person", person).setAttribute("service", service == null ? "" : service).setAttribute("when", when)
+                .createForm("leerid-school-reference.ftl");
+    }
+
+    Response unknownReference(String school) {
+        return form().setAttribute("school", school).createForm("leerid-school-reference.ftl");
+    }
+
     Response schools(List<String> schools) {
         return form().setAttribute("schools", schools).createForm("leerid-school-choose.ftl");
     }

@@ -12,11 +12,13 @@ import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ActivationCode;
 import be.leerid.school.ConsoleRight;
 import be.leerid.school.HelpdeskGrant;
+import be.leerid.school.ReferenceCode;
 import be.leerid.school.authentication.PasswordOrActivationCodeForm;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
 import be.leerid.school.letters.ActivationLetters;
 import be.leerid.school.letters.LetterWording;
+import be.leerid.school.models.ReferenceCodes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -101,6 +104,35 @@ public final class SchoolConsoleResource {
                 .map(user -> row(caller.get(), user, school)).toList();
         return pages(caller.get()).people(school, right.get(), text, schoolClass, grade, from,
                 rows.subList(0, Math.min(PAGE, rows.size())), rows.size() > PAGE);
+    }
+
+    /**
+     * What a reference code from an error page stands for: the reason and the account, only if the account
+     * is one of the school's people; any other code (unknown, expired, another school's) gets one answer.
+     */
+    @GET
+    @Path("{school}/reference")
+    @Produces(MediaType.TEXT_HTML)
+    public Response reference(@PathParam("school") String school, @QueryParam("code") String typed) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return Response.seeOther(ConsoleCaller.login(session, schoolPage(school))).build();
+        }
+        if (caller.get().rightAt(school).isEmpty()) {
+            return pages(caller.get()).noAccess();
+        }
+        Optional<ReferenceCode> code = ReferenceCode.read(typed);
+        Optional<ReferenceCodes.Stop> stop = code.flatMap(c -> new ReferenceCodes(session).find(realm, c));
+        Optional<UserModel> person = stop.map(s -> session.users().getUserById(realm, s.userId()))
+                .filter(user -> session.getProvider(LeerIdProvider.class).schools(user).contains(school));
+        if (person.isEmpty()) {
+            return pages(caller.get()).unknownReference(school);
+        }
+        ClientModel client = stop.get().clientId().isEmpty() ? null : realm.getClientByClientId(stop.get().clientId());
+        return pages(caller.get()).reference(school, code.get().printed(), stop.get().reasonKey(), row(caller.get(), person.get(), school),
+                client == null ? stop.get().clientId() : Optional.ofNullable(client.getName()).orElse(client.getClientId()),
+                java.time.Instant.ofEpochMilli(stop.get().time()).atZone(java.time.ZoneId.of("Europe/Brussels")).toLocalDateTime()
+                        .withNano(0).toString().replace('T', ' '));
     }
 
     /** Letters for learners who have no password yet: of a class, a grade or the whole school. */

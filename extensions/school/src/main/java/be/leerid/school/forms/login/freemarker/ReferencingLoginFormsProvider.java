@@ -1,0 +1,80 @@
+package be.leerid.school.forms.login.freemarker;
+
+import java.util.Locale;
+
+import be.leerid.identifiers.Affiliation;
+import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.ReferenceCode;
+import be.leerid.school.StopReason;
+import be.leerid.school.models.ReferenceCodes;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.forms.login.MessageType;
+import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.theme.Theme;
+
+/**
+ * Keycloak's login pages, with one addition: a page that shows an error also shows a reference code
+ * ({@code leeridReference}), which the person's school can look up in the console to see what stopped
+ * them, without the page telling anyone else.
+ */
+public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsProvider {
+
+    public static final String ATTRIBUTE = "leeridReference";
+
+    public ReferencingLoginFormsProvider(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected Response processTemplate(Theme theme, String templateName, Locale locale) {
+        if (messageType == MessageType.ERROR && messages != null && !messages.isEmpty() && realm != null) {
+            String shown = messages.get(0).getMessage();
+            UserModel person = person();
+            StopReason reason = person == null ? StopReason.AS_SHOWN : StopReason.of(person.isEnabled(), locked(person),
+                    learnerWithoutPassword(person), Messages.INVALID_USER.equals(shown) || "leeridActivationWrong".equals(shown));
+            ReferenceCode code = new ReferenceCodes(session).issue(realm, person == null ? null : person.getId(),
+                    reason.messageKey(shown), client == null ? null : client.getClientId());
+            attributes.put(ATTRIBUTE, code.printed());
+        }
+        return super.processTemplate(theme, templateName, locale);
+    }
+
+    /** Who the page is about: the login's user, or the account of the username just tried. */
+    private UserModel person() {
+        if (user != null) {
+            return user;
+        }
+        if (authenticationSession == null) {
+            return null;
+        }
+        if (authenticationSession.getAuthenticatedUser() != null) {
+            return authenticationSession.getAuthenticatedUser();
+        }
+        String attempted = authenticationSession.getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        try {
+            return attempted == null || attempted.isBlank() ? null : KeycloakModelUtils.findUserByNameOrEmail(session, realm, attempted);
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
+    private boolean locked(UserModel person) {
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        return realm.isBruteForceProtected() && (protector.isTemporarilyDisabled(session, realm, person)
+                || protector.isPermanentlyLockedOut(session, realm, person));
+    }
+
+    private boolean learnerWithoutPassword(UserModel person) {
+        var affiliations = session.getProvider(LeerIdProvider.class).person(person).affiliations();
+        return affiliations.contains(Affiliation.STUDENT) && !Affiliation.isStaff(affiliations)
+                && person.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findAny().isEmpty();
+    }
+}

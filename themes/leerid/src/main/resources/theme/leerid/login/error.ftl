@@ -1,0 +1,23 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=false; section>
+<!-- template: error.ftl (Keycloak's, with the reference code a school can look up) -->
+    <#if section = "header">
+        ${kcSanitize(msg("errorTitle"))?no_esc}
+    <#elseif section = "form">
+        <div id="kc-error-message">
+            <p class="instruction">${kcSanitize(message.summary)?no_esc}</p>
+            <#if leeridReference??>
+                <p class="instruction" id="leerid-reference">${msg("leeridReference", leeridReference)}</p>
+            </#if>
+            <#if traceId??>
+                <p class="instruction" id="traceId">${msg("traceIdSupportMessage", traceId)}</p>
+            </#if>
+            <#if skipLink??>
+            <#else>
+                <#if client?? && client.baseUrl?has_content>
+                    <p><a id="backToApplication" href="${client.baseUrl}">${msg("backToApplication")}</a></p>
+                </#if>
+            </#if>
+        </div>
+    </#if>
+</@layout.registrationLayout>
