@@ -2,7 +2,7 @@ package be.leerid.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -23,7 +23,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import jakarta.ws.rs.ForbiddenException;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.Keys;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -145,11 +148,18 @@ class SchoolConsoleIT extends LeerIdTestBase {
                         .submit("password-confirm");
                 login.redeem(child);
             }
-            // The console records who did it, for which school, on which account; never the code.
-            var events = realm.admin().getAdminEvents();
-            assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("users/" + learner + "/school-console/reset")
-                    && "012345".equals(e.getDetails().get("school"))), "no admin event for the reset");
-            assertFalse(events.toString().contains(reset.code()));
+            // The console records who did it, for which school, on which account; never the code. The ministry's
+            // operators (leerid-audit) read it through Keycloak's admin API; a client without the role cannot.
+            String coordinatorId = realm.admin().users().search("reset.coordinator", true).get(0).getId();
+            try (AdminApiClient auditor = AdminApiClient.withRealmRole(realm, "test-audit", "leerid-audit");
+                 AdminApiClient other = AdminApiClient.withRealmRole(realm, "test-no-audit", null)) {
+                List<AdminEventRepresentation> events = auditor.api().realm("leerid").getAdminEvents();
+                assertTrue(events.stream().anyMatch(e -> e.getResourcePath().equals("users/" + learner + "/school-console/reset")
+                        && "012345".equals(e.getDetails().get("school")) && coordinatorId.equals(e.getAuthDetails().getUserId())),
+                        "no admin event for the reset");
+                assertFalse(JsonSerialization.writeValueAsString(events).contains(reset.code()), "the code is in an admin event");
+                assertThrows(ForbiddenException.class, () -> other.api().realm("leerid").getAdminEvents());
+            }
         }
     }
 

@@ -8,6 +8,12 @@ public final class RealmRoles {
     /** May list registered service providers and suspend them at {@code /realms/<realm>/leerid-providers}. */
     public static final String ONBOARDING_OPERATOR = "leerid-onboarding-operator";
 
+    /**
+     * The ministry's operators: may read the school console's actions, Keycloak admin events, through the
+     * admin API ({@code /admin/realms/<realm>/admin-events}); a composite of realm-management's view-events.
+     */
+    public static final String AUDIT = "leerid-audit";
+
     private RealmRoles() {
     }
 }

@@ -167,6 +167,7 @@ class RealmVocabularyTest {
                 .map(r -> r.path("name").asText()).toList();
         assertTrue(roles.contains(RealmRoles.REGISTER_SYNC), RealmRoles.REGISTER_SYNC);
         assertTrue(roles.contains(RealmRoles.ONBOARDING_OPERATOR), RealmRoles.ONBOARDING_OPERATOR);
+        assertTrue(roles.contains(RealmRoles.AUDIT), RealmRoles.AUDIT);
     }
 
     private static boolean releases(String scopeName, String protocol, String mapperType, Claim claim) {
