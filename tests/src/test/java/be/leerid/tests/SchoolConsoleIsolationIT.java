@@ -77,6 +77,10 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             String jan = userId("jan.claes");
             try {
                 ConsoleHttp piet = console(coordinatorBrowser, EidSimulator.PIET_ONBEKEND, B);
+                // Staff log in with eID: the console never gives them a letter, a code or a password reset.
+                Map<String, Object> staffBefore = snapshot(an);
+                assertEquals(404, piet.post(B + "/people/" + an + "/reset", Map.of("form_token", piet.formToken(B))).status());
+                assertEquals(staffBefore, snapshot(an));
                 assertEquals(303, piet.post(B + "/people/" + an + "/helpdesk", Map.of("form_token", piet.formToken(B), "grant", "true")).status());
 
                 try (Browser anBrowser = new Browser()) {

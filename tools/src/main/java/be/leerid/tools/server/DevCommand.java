@@ -73,12 +73,14 @@ public final class DevCommand {
 
                   Realm:          %s/realms/leerid
                   Account:        %s/realms/leerid/account
+                  School console: %s/realms/leerid/school/   ("Aanmelden met eID" as Jan Claes: school 067890)
                   Admin console:  %s/admin/master/console/   (admin / admin)
 
                   Demo accounts (synthetic):
                     lotte.peeters  / Leerling-demo-1   learner, school 012345, 5B
                     noah.janssens  / Leerling-demo-2   learner, school 012345, 3A
                     emma.maes      / Leerling-demo-3   learner, school 067890, 1A
+                    mila.desmet    (no password yet)   learner, school 067890, 1A: print her activation letter in the console
                     an.wouters     / Leraar-demo-1     teacher, school 012345 (or "Aanmelden met eID": An Wouters)
                     jan.claes      (eID only)          teacher at 012345, ICT coordinator at 067890
 
@@ -90,9 +92,9 @@ public final class DevCommand {
                   eID simulator:  http://localhost:8180   (stands in for the government eID gateway;
                                   on the LeerID login page choose "Aanmelden met eID", then pick a card holder)
 
-                  Plus a generated register of 300 learners and 40 staff (no passwords; set one in the admin console).
+                  Plus a generated register of 300 learners and 40 staff (no passwords yet: a school's console prints letters).
                   Services: smartschool, klascement (OIDC), https://onderwijs.hetarchief.be/saml/sp (SAML).
                   Stop with Ctrl-C.
-                """.formatted(repository.keycloakVersion(), repository.root().relativize(home.resolve("data")), BASE, BASE, BASE);
+                """.formatted(repository.keycloakVersion(), repository.root().relativize(home.resolve("data")), BASE, BASE, BASE, BASE);
     }
 }

@@ -9,7 +9,6 @@ import be.leerid.school.ReferenceCode;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * What a reference code stands for, kept {@value #DAYS} days in Keycloak's cluster-wide single-use store:

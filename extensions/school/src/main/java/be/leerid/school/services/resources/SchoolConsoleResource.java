@@ -1,12 +1,14 @@
 package be.leerid.school.services.resources;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import be.leerid.identifiers.Affiliation;
+
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ActivationCode;
@@ -16,8 +18,6 @@ import be.leerid.school.ReferenceCode;
 import be.leerid.school.authentication.PasswordOrActivationCodeForm;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
-import be.leerid.school.letters.ActivationLetters;
-import be.leerid.school.letters.LetterWording;
 import be.leerid.school.models.ReferenceCodes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,15 +31,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.BruteForceProtector;
-import org.keycloak.theme.Theme;
 
 /**
  * The school console at {@code /realms/{realm}/school/}: a school's ICT coordinator, school leader or
@@ -56,13 +53,20 @@ public final class SchoolConsoleResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final SchoolPeople people;
+    private final LetterPrinter printer;
 
     SchoolConsoleResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.people = new SchoolPeople(session, realm);
+        this.printer = new LetterPrinter(session, realm);
     }
 
-    /** The console's entrance: log in at eID level, then the school (or the choice of schools). */
+    /**
+     * The console's entrance, and the one address its login returns to (the client's redirect URIs are
+     * exact): log in at eID level, then the school (or the choice of schools).
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response entrance(@QueryParam(OIDCLoginProtocol.CODE_PARAM) String code) {
@@ -92,7 +96,7 @@ public final class SchoolConsoleResource {
                            @QueryParam("first") Integer first) {
         Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
         if (caller.isEmpty()) {
-            return Response.seeOther(ConsoleCaller.login(session, schoolPage(school))).build();
+            return Response.seeOther(ConsoleCaller.login(session, home())).build();
         }
         Optional<ConsoleRight> right = caller.get().rightAt(school);
         if (right.isEmpty()) {
@@ -101,7 +105,7 @@ public final class SchoolConsoleResource {
         int from = first == null || first < 0 ? 0 : first;
         List<PersonRow> rows = session.getProvider(LeerIdProvider.class)
                 .peopleOfSchool(realm, school, text, schoolClass, grade, from, PAGE + 1)
-                .map(user -> row(caller.get(), user, school)).toList();
+                .map(user -> people.row(caller.get(), user, school)).toList();
         return pages(caller.get()).people(school, right.get(), text, schoolClass, grade, from,
                 rows.subList(0, Math.min(PAGE, rows.size())), rows.size() > PAGE);
     }
@@ -116,7 +120,7 @@ public final class SchoolConsoleResource {
     public Response reference(@PathParam("school") String school, @QueryParam("code") String typed) {
         Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
         if (caller.isEmpty()) {
-            return Response.seeOther(ConsoleCaller.login(session, schoolPage(school))).build();
+            return Response.seeOther(ConsoleCaller.login(session, home())).build();
         }
         if (caller.get().rightAt(school).isEmpty()) {
             return pages(caller.get()).noAccess();
@@ -129,9 +133,9 @@ public final class SchoolConsoleResource {
             return pages(caller.get()).unknownReference(school);
         }
         ClientModel client = stop.get().clientId().isEmpty() ? null : realm.getClientByClientId(stop.get().clientId());
-        return pages(caller.get()).reference(school, code.get().printed(), stop.get().reasonKey(), row(caller.get(), person.get(), school),
+        return pages(caller.get()).reference(school, code.get().printed(), stop.get().reasonKey(), people.row(caller.get(), person.get(), school),
                 client == null ? stop.get().clientId() : Optional.ofNullable(client.getName()).orElse(client.getClientId()),
-                java.time.Instant.ofEpochMilli(stop.get().time()).atZone(java.time.ZoneId.of("Europe/Brussels")).toLocalDateTime()
+                Instant.ofEpochMilli(stop.get().time()).atZone(ZoneId.of("Europe/Brussels")).toLocalDateTime()
                         .withNano(0).toString().replace('T', ' '));
     }
 
@@ -144,7 +148,7 @@ public final class SchoolConsoleResource {
         return act(school, token, ConsoleRight.HELPDESK, caller -> {
             List<UserModel> learners = session.getProvider(LeerIdProvider.class)
                     .peopleOfSchool(realm, school, null, schoolClass, grade, 0, MAX_LETTERS)
-                    .filter(user -> isLearner(user) && user.isEnabled() && !hasPassword(user))
+                    .filter(user -> people.isLearner(user) && user.isEnabled() && !SchoolPeople.hasPassword(user))
                     .toList();
             if (learners.isEmpty()) {
                 return pages(caller).noLetters();
@@ -153,11 +157,11 @@ public final class SchoolConsoleResource {
             List<ActivationLetter> letters = new ArrayList<>();
             ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
             for (UserModel learner : learners) {
-                letters.add(letter(learner, codes.issue(learner)));
+                letters.add(printer.letter(learner, codes.issue(learner)));
                 events.record(school, "activation-letter", learner.getId());
             }
             LOG.infof("LeerID school console: %d activation letters printed for one school", letters.size());
-            return pdf(letters);
+            return printer.pdf(letters);
         });
     }
 
@@ -167,17 +171,17 @@ public final class SchoolConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reset(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token) {
         return act(school, token, ConsoleRight.HELPDESK, caller -> {
-            Optional<UserModel> learner = learnerOf(school, id).filter(UserModel::isEnabled);
+            Optional<UserModel> learner = people.learnerOf(school, id).filter(UserModel::isEnabled);
             if (learner.isEmpty()) {
                 return notFound(caller);
             }
             UserModel user = learner.get();
             ActivationCodes codes = new ActivationCodes(session, realm);
             codes.voidCodesAndPassword(user);
-            endSessions(user);
+            people.endSessions(user);
             ActivationCode code = codes.issue(user);
             new ConsoleEvents(session, realm, caller.user()).record(school, "reset", user.getId());
-            return pdf(List.of(letter(user, code)));
+            return printer.pdf(List.of(printer.letter(user, code)));
         });
     }
 
@@ -186,7 +190,7 @@ public final class SchoolConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unlock(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token) {
         return act(school, token, ConsoleRight.HELPDESK, caller -> {
-            Optional<UserModel> learner = learnerOf(school, id);
+            Optional<UserModel> learner = people.learnerOf(school, id);
             if (learner.isEmpty()) {
                 return notFound(caller);
             }
@@ -210,7 +214,7 @@ public final class SchoolConsoleResource {
             }
             List<String> kept = staff.getAttributeStream(UserAttributes.SCHOOL_HELPDESK)
                     .filter(v -> HelpdeskGrant.parse(v).map(g -> !g.school().equals(school)).orElse(false))
-                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                    .collect(Collectors.toCollection(ArrayList::new));
             if (grant) {
                 kept.add(new HelpdeskGrant(school, caller.user().getId()).value());
             }
@@ -233,7 +237,9 @@ public final class SchoolConsoleResource {
     public Response activate(@QueryParam("username") String username) {
         UriBuilder login = UriBuilder.fromUri(ConsoleCaller.login(session, activatedPage()))
                 .replaceQueryParam(OIDCLoginProtocol.ACR_PARAM)
-                .queryParam(PasswordOrActivationCodeForm.ACTIVATION_REQUEST_PARAM, "1");
+                .queryParam(PasswordOrActivationCodeForm.ACTIVATION_REQUEST_PARAM, "1")
+                // A shared classroom laptop may still hold another child's session: the letter always asks.
+                .queryParam(OIDCLoginProtocol.PROMPT_PARAM, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
         if (username != null && !username.isBlank() && username.length() <= 255) {
             login.queryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM, username.strip());
         }
@@ -267,65 +273,6 @@ public final class SchoolConsoleResource {
             return pages(caller.get()).noAccess();
         }
         return action.run(caller.get());
-    }
-
-    private Optional<UserModel> learnerOf(String school, String id) {
-        UserModel user = id == null ? null : session.users().getUserById(realm, id);
-        if (user == null || !isLearner(user) || !session.getProvider(LeerIdProvider.class).schools(user).contains(school)) {
-            return Optional.empty();
-        }
-        return Optional.of(user);
-    }
-
-    private boolean isLearner(UserModel user) {
-        List<String> affiliations = session.getProvider(LeerIdProvider.class).person(user).affiliations();
-        return affiliations.contains(Affiliation.STUDENT) && !Affiliation.isStaff(affiliations);
-    }
-
-    private static boolean hasPassword(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream("password").findAny().isPresent();
-    }
-
-    private void endSessions(UserModel user) {
-        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
-        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
-        online.forEach(s -> session.sessions().removeUserSession(realm, s));
-        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
-        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
-    }
-
-    private PersonRow row(ConsoleCaller caller, UserModel user, String school) {
-        boolean learner = isLearner(user);
-        boolean locked = session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, realm, user)
-                || session.getProvider(BruteForceProtector.class).isPermanentlyLockedOut(session, realm, user);
-        be.leerid.school.AccountStatus status = be.leerid.school.AccountStatus.of(user.isEnabled(), !learner || hasPassword(user), locked);
-        boolean helpdesk = !learner && caller.rightOf(user, school).filter(r -> r == ConsoleRight.HELPDESK).isPresent();
-        return new PersonRow(user.getId(), user.getFirstName(), user.getLastName(), user.getUsername(),
-                user.getFirstAttribute(UserAttributes.CLASS), user.getFirstAttribute(UserAttributes.GRADE), learner,
-                status.messageKey(), user.getFirstAttribute(UserAttributes.LEFT_ON), status == be.leerid.school.AccountStatus.LOCKED,
-                helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled());
-    }
-
-    private ActivationLetter letter(UserModel learner, ActivationCode code) {
-        URI page = UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/activate")
-                .queryParam("username", learner.getUsername()).build(realm.getName());
-        return new ActivationLetter(learner.getFirstName(), learner.getLastName(), learner.getFirstAttribute(UserAttributes.CLASS),
-                learner.getUsername(), code, ActivationCodes.lastValidDay(), page);
-    }
-
-    private Response pdf(List<ActivationLetter> letters) {
-        Locale locale = session.getContext().resolveLocale(null);
-        try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            var messages = theme.getEnhancedMessages(realm, locale);
-            byte[] pdf = ActivationLetters.render(letters, new LetterWording(locale, messages::getProperty));
-            return Response.ok(pdf, "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"leerid-activatiebrieven.pdf\"")
-                    .header("Cache-Control", "no-store")
-                    .build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private Response notFound(ConsoleCaller caller) {

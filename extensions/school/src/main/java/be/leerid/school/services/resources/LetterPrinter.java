@@ -1,0 +1,54 @@
+package be.leerid.school.services.resources;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import be.leerid.identifiers.UserAttributes;
+import be.leerid.school.ActivationCode;
+import be.leerid.school.credential.ActivationCodes;
+import be.leerid.school.letters.ActivationLetter;
+import be.leerid.school.letters.ActivationLetters;
+import be.leerid.school.letters.LetterWording;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
+
+/** Activation letters as the console hands them out: in the page's language, as a PDF download never cached. */
+final class LetterPrinter {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    LetterPrinter(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    ActivationLetter letter(UserModel learner, ActivationCode code) {
+        URI page = UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/activate")
+                .queryParam("username", learner.getUsername()).build(realm.getName());
+        return new ActivationLetter(learner.getFirstName(), learner.getLastName(), learner.getFirstAttribute(UserAttributes.CLASS),
+                learner.getUsername(), code, ActivationCodes.lastValidDay(), page);
+    }
+
+    Response pdf(List<ActivationLetter> letters) {
+        Locale locale = session.getContext().resolveLocale(null);
+        try {
+            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
+            byte[] pdf = ActivationLetters.render(letters, new LetterWording(locale, messages::getProperty));
+            return Response.ok(pdf, "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"leerid-activatiebrieven.pdf\"")
+                    .header("Cache-Control", "no-store")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
