@@ -59,6 +59,12 @@ class SchoolConsoleIT extends LeerIdTestBase {
             coordinator.screenshot("school-console");
 
             ConsoleHttp console = new ConsoleHttp(URI.create(realm.getBaseUrl()), coordinator.cookies());
+            // Dutch first; French, English and German too.
+            for (String[] language : new String[][] {{"fr", "Rechercher des élèves"}, {"en", "Find learners and staff"},
+                    {"de", "Schüler und Personal suchen"}, {"nl", "Leerlingen en personeel zoeken"}}) {
+                String page = console.get("012345/?kc_locale=" + language[0]).text();
+                assertTrue(page.contains(language[1]), language[0] + ": " + page);
+            }
             ConsoleHttp.Reply pdf = console.post("012345/letters", Map.of("form_token", console.formToken("012345"), "class", "5B", "grade", ""));
             assertEquals(200, pdf.status(), pdf.text());
             assertEquals("application/pdf", pdf.contentType());
@@ -225,6 +231,13 @@ class SchoolConsoleIT extends LeerIdTestBase {
             narrow.focus("q").type("smal.leerling", Keys.ENTER).await("person-smal.leerling");
             assertTrue(narrow.textOf("person-smal.leerling").contains("Nog niet geactiveerd"), narrow.textOf("person-smal.leerling"));
             assertFalse(narrow.has("person-lotte.peeters"));
+            // The console's other pages: a reference code's answer, and the refusal for a school that is not yours.
+            narrow.open(URI.create(realm.getBaseUrl() + "/school/012345/reference?code=AAAA-BBBB")).await("leerid-school-reference-unknown");
+            assertEquals(List.of(), narrow.seriousAccessibilityViolations());
+            assertFalse(narrow.scrollsHorizontally());
+            narrow.open(URI.create(realm.getBaseUrl() + "/school/067890/")).await("leerid-school-message");
+            assertTrue(narrow.pageText().contains("geen toegang"), narrow.pageText());
+            assertEquals(List.of(), narrow.seriousAccessibilityViolations());
         }
     }
 
