@@ -6,6 +6,7 @@ import be.leerid.school.ConsoleRight;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.util.LocaleUtil;
 
 /** The console's pages, in the LeerID login theme (its {@code leerid-school*.ftl} templates and message bundles). */
 final class ConsolePages {
@@ -71,6 +72,8 @@ final class ConsolePages {
     }
 
     private LoginFormsProvider form() {
+        // The page's language menu links to ?kc_locale=..., as on Keycloak's own pages (and remembers it in a cookie).
+        LocaleUtil.processLocaleParam(session, session.getContext().getRealm(), null);
         LoginFormsProvider form = session.getProvider(LoginFormsProvider.class);
         if (caller != null) {
             form.setUser(caller.user()).setAttribute("formToken", caller.formToken())
