@@ -100,8 +100,8 @@ public final class RegisterSyncBenchmark {
         // 1. Login latency with about a thousand users.
         sync(syncToken, smallFeed);
         String learner = username(SyntheticRegister.leerid(0));
-        setPassword(learner, "Bench-1");
-        double loginSmall = loginMillis(learner, "Bench-1", 30);
+        setPassword(learner, "Bench-pass-1");
+        double loginSmall = loginMillis(learner, "Bench-pass-1", 30);
         Searches searchSmall = consoleSearches(small, 1_000, 150);
 
         // 2. Vanilla Keycloak: the same users through the admin REST API (a sample, extrapolated).
@@ -124,8 +124,8 @@ public final class RegisterSyncBenchmark {
 
         // 4. A learner from the feed logs in right after; latency with every user present.
         String fromFeed = username(SyntheticRegister.leerid(learners - 1));
-        setPassword(fromFeed, "Bench-2");
-        double loginBig = loginMillis(fromFeed, "Bench-2", 30);
+        setPassword(fromFeed, "Bench-pass-2");
+        double loginBig = loginMillis(fromFeed, "Bench-pass-2", 30);
         Searches searchBig = consoleSearches(big, learners, 150);
 
         long people = (long) learners + staff;
