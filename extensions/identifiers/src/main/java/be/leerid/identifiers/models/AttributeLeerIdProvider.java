@@ -3,7 +3,9 @@ package be.leerid.identifiers.models;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,6 +20,8 @@ import be.leerid.identifiers.ServiceAudience;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.UserAttributes;
+import jakarta.persistence.TypedQuery;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -83,21 +87,44 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     @Override
     public Stream<UserModel> peopleOfSchool(RealmModel realm, String school, String text, String schoolClass, String grade,
                                             int first, int max) {
-        Map<String, String> query = new HashMap<>();
-        query.put(UserAttributes.SCHOOL, school);
-        query.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-        if (text != null && !text.isBlank()) {
-            query.put(UserModel.SEARCH, text.strip());
+        // Keycloak's own attribute search compares lower(value), which no index serves: 12 to 33 s a search
+        // at 1.36 million accounts. Exact values use the (name, value) index: a school's few hundred rows.
+        StringBuilder jpql = new StringBuilder("select u.id from UserEntity u join u.attributes s");
+        boolean byClass = schoolClass != null && !schoolClass.isBlank();
+        boolean byGrade = grade != null && !grade.isBlank();
+        boolean byText = text != null && !text.isBlank();
+        jpql.append(byClass ? " join u.attributes c" : "").append(byGrade ? " join u.attributes g" : "")
+                .append(" where u.realmId = :realm and u.serviceAccountClientLink is null and s.name = :schoolName and s.value = :school");
+        if (byClass) {
+            jpql.append(" and c.name = :className and c.value in :classes");
         }
-        if (schoolClass != null && !schoolClass.isBlank()) {
-            query.put(UserAttributes.CLASS, schoolClass.strip());
+        if (byGrade) {
+            jpql.append(" and g.name = :gradeName and g.value = :grade");
         }
-        if (grade != null && !grade.isBlank()) {
-            query.put(UserAttributes.GRADE, grade.strip());
+        if (byText) {
+            jpql.append(" and (lower(u.firstName) like :text escape '\\' or lower(u.lastName) like :text escape '\\'"
+                    + " or u.username like :text escape '\\')");
         }
-        // The attribute match is exact (case-insensitive); the store may still return near misses for long values.
-        return session.users().searchForUserStream(realm, query, first, max)
-                .filter(user -> user.getAttributeStream(UserAttributes.SCHOOL).anyMatch(school::equals));
+        jpql.append(" order by u.username");
+        TypedQuery<String> query = session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery(jpql.toString(), String.class)
+                .setParameter("realm", realm.getId())
+                .setParameter("schoolName", UserAttributes.SCHOOL)
+                .setParameter("school", school);
+        if (byClass) {
+            String typed = schoolClass.strip();
+            query.setParameter("className", UserAttributes.CLASS).setParameter("classes", List.of(typed, typed.toUpperCase(Locale.ROOT)));
+        }
+        if (byGrade) {
+            query.setParameter("gradeName", UserAttributes.GRADE).setParameter("grade", grade.strip());
+        }
+        if (byText) {
+            String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            query.setParameter("text", "%" + escaped + "%");
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList().stream()
+                .map(id -> session.users().getUserById(realm, id))
+                .filter(Objects::nonNull);
     }
 
     @Override
