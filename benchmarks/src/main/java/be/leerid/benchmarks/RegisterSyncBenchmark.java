@@ -102,7 +102,6 @@ public final class RegisterSyncBenchmark {
         String learner = username(SyntheticRegister.leerid(0));
         setPassword(learner, "Bench-pass-1");
         double loginSmall = loginMillis(learner, "Bench-pass-1", 30);
-        Searches searchSmall = consoleSearches(small, 1_000, 150);
 
         // 2. Vanilla Keycloak: the same users through the admin REST API (a sample, extrapolated).
         createBaselineRealm();
@@ -126,7 +125,6 @@ public final class RegisterSyncBenchmark {
         String fromFeed = username(SyntheticRegister.leerid(learners - 1));
         setPassword(fromFeed, "Bench-pass-2");
         double loginBig = loginMillis(fromFeed, "Bench-pass-2", 30);
-        Searches searchBig = consoleSearches(big, learners, 150);
 
         long people = (long) learners + staff;
         double fullSeconds = learnerSeconds + staffSeconds;
@@ -144,43 +142,6 @@ public final class RegisterSyncBenchmark {
         System.out.printf("  Login (password form POST), ~1k users:   %6.1f ms mean of 30%n", loginSmall);
         System.out.printf("  Login (password form POST), %d users: %6.1f ms mean of 30; ratio %.2f (target <= 1.10: %s)%n",
                 people, loginBig, loginBig / loginSmall, loginBig / loginSmall <= 1.10 ? "met" : "MISSED");
-        System.out.printf("  School console search, ~1k users:   p50 %6.1f ms, p95 %6.1f ms, max %6.1f ms (%d searches)%n",
-                searchSmall.percentile(0.50), searchSmall.percentile(0.95), searchSmall.percentile(1.0), searchSmall.millis().length);
-        System.out.printf("  School console search, %d users: p50 %6.1f ms, p95 %6.1f ms, max %6.1f ms; p95 ratio %.2f (target p95 < 200 ms: %s)%n",
-                people, searchBig.percentile(0.50), searchBig.percentile(0.95), searchBig.percentile(1.0),
-                searchBig.percentile(0.95) / searchSmall.percentile(0.95), searchBig.percentile(0.95) < 200 ? "met" : "MISSED");
-    }
-
-    /** Latencies of the school console's searches, in milliseconds, sorted. */
-    private record Searches(double[] millis) {
-
-        double percentile(double p) {
-            return millis[Math.min(millis.length - 1, (int) Math.ceil(p * millis.length) - 1)];
-        }
-    }
-
-    /**
-     * The school console's search at this size: for a random school, its first page (51 rows), its learners
-     * of one class, and a name fragment within it. Keycloak's admin user search with these criteria is the
-     * console's own query (UserProvider.searchForUserStream with SEARCH and the school/class attributes).
-     */
-    private Searches consoleSearches(SyntheticRegister register, int learners, int n) throws Exception {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
-        String[] fragments = {"jans", "peet", "maes", "an", "wout", "claes"};
-        double[] millis = new double[n];
-        for (int i = 0; i < n; i++) {
-            String school = register.school(random.nextInt(learners));
-            String query = switch (i % 3) {
-                case 0 -> "q=" + enc("school:" + school) + "&max=51";
-                case 1 -> "q=" + enc("school:" + school + " class:" + (1 + random.nextInt(6)) + "A") + "&max=51";
-                default -> "search=" + enc(fragments[random.nextInt(fragments.length)]) + "&q=" + enc("school:" + school) + "&max=51";
-            };
-            long start = System.nanoTime();
-            get("/admin/realms/" + realm + "/users?briefRepresentation=true&" + query);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        java.util.Arrays.sort(millis);
-        return new Searches(millis);
     }
 
     private interface FeedWriter {
