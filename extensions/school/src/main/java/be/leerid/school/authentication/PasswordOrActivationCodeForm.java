@@ -2,10 +2,12 @@ package be.leerid.school.authentication;
 
 import java.util.Optional;
 
+import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.school.ActivationCode;
 import be.leerid.school.credential.ActivationCodes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -38,6 +40,7 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
     public static final String FIELD_CODE = "activation_code";
     public static final String TEMPLATE = "leerid-activate.ftl";
     static final String WRONG = "leeridActivationWrong";
+    private static final Logger LOG = Logger.getLogger(PasswordOrActivationCodeForm.class);
 
     public PasswordOrActivationCodeForm(KeycloakSession session) {
         super(session);
@@ -63,7 +66,14 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
         } else if (form.containsKey(FIELD_BACK)) {
             context.challenge(context.form().createLoginUsernamePassword());
         } else if (context.getUser() == null && form.containsKey(FIELD_CODE)) {
-            activate(context, form);
+            try {
+                activate(context, form);
+            } catch (SubjectUnavailableException e) {
+                // Codes are keyed hashes: without the realm's vault key none can be checked.
+                LOG.errorf("LeerID activation impossible in realm %s: %s", context.getRealm().getName(), e.getMessage());
+                context.failure(AuthenticationFlowError.INTERNAL_ERROR,
+                        context.form().setError("leeridServiceUnavailable").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+            }
         } else {
             super.action(context);
         }
