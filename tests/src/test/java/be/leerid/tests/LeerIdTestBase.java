@@ -62,6 +62,17 @@ abstract class LeerIdTestBase {
         }
     }
 
+    /** Waits for Keycloak's off-thread failure counting to lock the account. */
+    boolean locksWithin(String userId) throws InterruptedException {
+        for (int poll = 0; poll < 50; poll++) {
+            if (Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     SamlService archief() throws Exception {
         return new SamlService(realm.getBaseUrl(), ARCHIEF, ARCHIEF_ACS);
     }

@@ -184,7 +184,7 @@ class SchoolConsoleIT extends LeerIdTestBase {
             for (int attempt = 2; attempt <= 5; attempt++) {
                 assertFalse(FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "slot.code", "ABCD-EFGH-JKM" + attempt).issuedCode());
             }
-            assertTrue(locked(learner), "five wrong codes did not lock the account");
+            assertTrue(locksWithin(learner), "five wrong codes did not lock the account");
             FormLogin.Outcome whileLocked = FormLogin.activate(smartschool.login(SINT_JOZEF, "openid").requestUri, "slot.code", letter.code());
             assertFalse(whileLocked.issuedCode(), "a locked account was activated");
             assertEquals(errorLine(unknown.text()), errorLine(whileLocked.text()), "a locked account must look like a wrong code");
@@ -245,17 +245,6 @@ class SchoolConsoleIT extends LeerIdTestBase {
     private ConsoleHttp console(Browser browser) {
         browser.open(URI.create(realm.getBaseUrl() + "/school/")).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND).await("leerid-school-people");
         return new ConsoleHttp(URI.create(realm.getBaseUrl()), browser.cookies());
-    }
-
-    /** Waits for Keycloak's off-thread failure counting to lock the account. */
-    private boolean locked(String userId) throws InterruptedException {
-        for (int poll = 0; poll < 50; poll++) {
-            if (Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 
     /** The reference code an error page shows. */

@@ -182,16 +182,6 @@ class SecurityBaselineIT extends LeerIdTestBase {
     }
 
     /** Keycloak counts failures off the request thread: give it up to ten seconds to lock the account. */
-    private boolean locksWithin(String userId) throws InterruptedException {
-        for (int poll = 0; poll < 50; poll++) {
-            if (Boolean.TRUE.equals(realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"))) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
     /** The brute force status once Keycloak's off-thread failure counting has caught up (same value twice). */
     private Map<String, Object> settledStatus(String userId) throws InterruptedException {
         Map<String, Object> previous = null;

@@ -31,6 +31,11 @@ public record PersonRecord(String leerid, String givenName, String familyName, L
         return Affiliation.isStaff(affiliations);
     }
 
+    /** A learner: a student affiliation and no staff one (a teacher who also studies is staff). */
+    public boolean isLearner() {
+        return affiliations.contains(Affiliation.STUDENT) && !isStaff();
+    }
+
     public boolean hasLeerid() {
         return leerid != null && !leerid.isBlank();
     }

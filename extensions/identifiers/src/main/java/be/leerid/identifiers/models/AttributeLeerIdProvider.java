@@ -21,6 +21,7 @@ import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.UserAttributes;
 import jakarta.persistence.TypedQuery;
+import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -28,6 +29,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.saml.SamlProtocol;
 
@@ -125,6 +127,15 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
         return query.setFirstResult(first).setMaxResults(max).getResultList().stream()
                 .map(id -> session.users().getUserById(realm, id))
                 .filter(Objects::nonNull);
+    }
+
+    @Override
+    public void endSessions(RealmModel realm, UserModel user) {
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
+        online.forEach(s -> session.sessions().removeUserSession(realm, s));
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
     }
 
     @Override

@@ -49,6 +49,9 @@ public interface LeerIdProvider extends Provider {
     Stream<UserModel> peopleOfSchool(RealmModel realm, String school, String text, String schoolClass, String grade,
                                      int first, int max);
 
+    /** Every session and token of the person ends now, wherever it is: not-before now, online and offline sessions removed. */
+    void endSessions(RealmModel realm, UserModel user);
+
     /** Whether the client's subject is a LeerID pseudonym, directly or through a default client scope. */
     boolean isLeerIdService(ClientModel client);
 

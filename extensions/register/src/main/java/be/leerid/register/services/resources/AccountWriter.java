@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 import be.leerid.identifiers.UserAttributes;
+import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.register.DesiredAccount;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 
 /** Makes one account match the register, through Keycloak's user model (caches stay coherent). */
 final class AccountWriter {
@@ -78,12 +77,7 @@ final class AccountWriter {
         }
         user.setEnabled(false);
         user.setSingleAttribute(UserAttributes.LEFT_ON, today.toString());
-        // Tokens issued before now stop working, wherever they are.
-        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
-        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
-        online.forEach(s -> session.sessions().removeUserSession(realm, s));
-        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
-        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        session.getProvider(LeerIdProvider.class).endSessions(realm, user);
         return true;
     }
 }

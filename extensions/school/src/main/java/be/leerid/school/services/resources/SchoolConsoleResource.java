@@ -18,6 +18,7 @@ import be.leerid.school.ReferenceCode;
 import be.leerid.school.authentication.PasswordOrActivationCodeForm;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
+import be.leerid.school.models.AccountState;
 import be.leerid.school.models.ReferenceCodes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -148,7 +149,7 @@ public final class SchoolConsoleResource {
         return act(school, token, ConsoleRight.HELPDESK, caller -> {
             List<UserModel> learners = session.getProvider(LeerIdProvider.class)
                     .peopleOfSchool(realm, school, null, schoolClass, grade, 0, MAX_LETTERS)
-                    .filter(user -> people.isLearner(user) && user.isEnabled() && !SchoolPeople.hasPassword(user))
+                    .filter(user -> people.isLearner(user) && user.isEnabled() && !AccountState.hasPassword(user))
                     .toList();
             if (learners.isEmpty()) {
                 return pages(caller).noLetters();
@@ -178,7 +179,7 @@ public final class SchoolConsoleResource {
             UserModel user = learner.get();
             ActivationCodes codes = new ActivationCodes(session, realm);
             codes.voidCodesAndPassword(user);
-            people.endSessions(user);
+            session.getProvider(LeerIdProvider.class).endSessions(realm, user);
             ActivationCode code = codes.issue(user);
             new ConsoleEvents(session, realm, caller.user()).record(school, "reset", user.getId());
             return printer.pdf(List.of(printer.letter(user, code)));

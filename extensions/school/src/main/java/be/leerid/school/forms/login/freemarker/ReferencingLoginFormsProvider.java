@@ -2,10 +2,10 @@ package be.leerid.school.forms.login.freemarker;
 
 import java.util.Locale;
 
-import be.leerid.identifiers.Affiliation;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ReferenceCode;
 import be.leerid.school.StopReason;
+import be.leerid.school.models.AccountState;
 import be.leerid.school.models.ReferenceCodes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -14,9 +14,7 @@ import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.theme.Theme;
 
@@ -38,8 +36,9 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
         if (messageType == MessageType.ERROR && messages != null && !messages.isEmpty() && realm != null) {
             String shown = messages.get(0).getMessage();
             UserModel person = person();
-            StopReason reason = person == null ? StopReason.AS_SHOWN : StopReason.of(person.isEnabled(), locked(person),
-                    learnerWithoutPassword(person), Messages.INVALID_USER.equals(shown) || "leeridActivationWrong".equals(shown));
+            StopReason reason = person == null ? StopReason.AS_SHOWN : StopReason.of(person.isEnabled(),
+                    AccountState.locked(session, realm, person),
+                    session.getProvider(LeerIdProvider.class).person(person).isLearner() && !AccountState.hasPassword(person), Messages.INVALID_USER.equals(shown) || "leeridActivationWrong".equals(shown));
             ReferenceCode code = new ReferenceCodes(session).issue(realm, person == null ? null : person.getId(),
                     reason.messageKey(shown), client == null ? null : client.getClientId());
             attributes.put(ATTRIBUTE, code.printed());
@@ -64,17 +63,5 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
         } catch (ModelException e) {
             return null;
         }
-    }
-
-    private boolean locked(UserModel person) {
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return realm.isBruteForceProtected() && (protector.isTemporarilyDisabled(session, realm, person)
-                || protector.isPermanentlyLockedOut(session, realm, person));
-    }
-
-    private boolean learnerWithoutPassword(UserModel person) {
-        var affiliations = session.getProvider(LeerIdProvider.class).person(person).affiliations();
-        return affiliations.contains(Affiliation.STUDENT) && !Affiliation.isStaff(affiliations)
-                && person.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findAny().isEmpty();
     }
 }
