@@ -16,6 +16,8 @@ public final class Affiliation {
     public static final List<String> LEARNER = List.of(STUDENT, MEMBER);
     /** Affiliations that make someone school staff (never together with {@link #STUDENT}). */
     public static final Set<String> OF_STAFF = Set.of(FACULTY, STAFF, EMPLOYEE);
+    /** Affiliations a school role gives ({@link SchoolRole#affiliation()}): they belong to the schools of those roles. */
+    public static final Set<String> OF_ROLES = Set.of(FACULTY, STAFF);
 
     private Affiliation() {
     }

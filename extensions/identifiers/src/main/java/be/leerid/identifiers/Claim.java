@@ -2,11 +2,15 @@ package be.leerid.identifiers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The claims LeerID can release, with their OIDC claim name and SAML attribute (NameFormat uri).
@@ -25,6 +29,8 @@ public enum Claim {
     ENTITLEMENT("eduperson_entitlement", "urn:oid:1.3.6.1.4.1.5923.1.1.1.7", "eduPersonEntitlement", ClaimScope.ENTITLEMENT, true),
     GRADE("leerid_grade", "urn:be:leerid:attribute:leerid_grade", "leeridGrade", ClaimScope.CLASS, false),
     CLASS("leerid_class", "urn:be:leerid:attribute:leerid_class", "leeridClass", ClaimScope.CLASS, false),
+    /** One value per school: a JSON object with the school's number and the learner's grade and class or the staff member's roles. */
+    SCHOOLS("leerid_schools", "urn:be:leerid:attribute:leerid_schools", "leeridSchools", ClaimScope.SCHOOLS, true),
     GIVEN_NAME("given_name", "urn:oid:2.5.4.42", "givenName", ClaimScope.NAME, false),
     FAMILY_NAME("family_name", "urn:oid:2.5.4.4", "sn", ClaimScope.NAME, false);
 
@@ -64,12 +70,32 @@ public enum Claim {
         return multivalued;
     }
 
+    /** The keys of a {@link #SCHOOLS} value: the vocabulary's own claim names, plus the staff member's roles. */
+    public static final String SCHOOL_ROLES_KEY = "leerid_roles";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Asked by every claim mapper for every token and userinfo call (JFR: 0.5 % of a userinfo call as a scan). */
     private static final Map<String, Claim> BY_OIDC_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Claim::oidcName, Function.identity()));
 
     public static Optional<Claim> byOidcName(String name) {
         return Optional.ofNullable(name == null ? null : BY_OIDC_NAME.get(name));
+    }
+
+    /**
+     * The claim as an OIDC token carries it: a string, an array of strings, or for {@link #SCHOOLS} an array of
+     * objects; null when the person has no value.
+     */
+    public Object oidcClaim(PersonRecord person, String scope) {
+        if (this == SCHOOLS) {
+            return person.places().isEmpty() ? null : person.places().stream().map(Claim::schoolObject).toList();
+        }
+        List<String> values = oidcValues(person, scope);
+        if (values.isEmpty()) {
+            return null;
+        }
+        return multivalued ? values : values.get(0);
     }
 
     /**
@@ -84,6 +110,7 @@ public enum Claim {
             case SCOPED_AFFILIATION -> scopedAffiliations(person, scope);
             case ORGCODE -> person.schools();
             case ENTITLEMENT -> person.entitlements();
+            case SCHOOLS -> person.places().stream().map(place -> json(schoolObject(place))).toList();
             case GRADE -> single(person.grade());
             case CLASS -> single(person.schoolClass());
             case GIVEN_NAME -> single(person.givenName());
@@ -99,17 +126,43 @@ public enum Claim {
         return oidcValues(person, scope);
     }
 
+    /** Per school, what the person is there: a role's affiliation only at the school of that role. */
     private static List<String> scopedAffiliations(PersonRecord person, String scope) {
+        if (person.places().isEmpty()) {
+            return person.affiliations().stream().map(affiliation -> affiliation + "@" + scope).toList();
+        }
         List<String> scoped = new ArrayList<>();
-        for (String affiliation : person.affiliations()) {
-            if (person.schools().isEmpty()) {
-                scoped.add(affiliation + "@" + scope);
-            }
-            for (String school : person.schools()) {
-                scoped.add(affiliation + "@" + school + "." + scope);
+        for (SchoolPlace place : person.places()) {
+            for (String affiliation : person.affiliations()) {
+                if (place.gives(affiliation)) {
+                    scoped.add(affiliation + "@" + place.school() + "." + scope);
+                }
             }
         }
         return scoped;
+    }
+
+    private static Map<String, Object> schoolObject(SchoolPlace place) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put(ORGCODE.oidcName, place.school());
+        if (place.grade() != null) {
+            object.put(GRADE.oidcName, place.grade());
+        }
+        if (place.schoolClass() != null) {
+            object.put(CLASS.oidcName, place.schoolClass());
+        }
+        if (!place.roles().isEmpty()) {
+            object.put(SCHOOL_ROLES_KEY, place.roles().stream().map(SchoolRole::value).toList());
+        }
+        return object;
+    }
+
+    private static String json(Map<String, Object> object) {
+        try {
+            return JSON.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     private static List<String> single(String value) {

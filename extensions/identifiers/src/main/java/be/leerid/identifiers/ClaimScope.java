@@ -16,6 +16,8 @@ public enum ClaimScope {
     AFFILIATION("leerid-affiliation", "leerid-saml-affiliation"),
     SCHOOL("leerid-school", "leerid-saml-school"),
     CLASS("leerid-class", "leerid-saml-class"),
+    /** The person's place at each school that activated the service: grade and class, or roles. */
+    SCHOOLS("leerid-schools", "leerid-saml-schools"),
     ENTITLEMENT("leerid-entitlement", "leerid-saml-entitlement"),
     NAME("leerid-name", "leerid-saml-name"),
     ID("leerid-id", "leerid-saml-subject-id");

@@ -5,10 +5,20 @@ public final class ClientAttributes {
 
     /** The sector the service's pseudonyms are derived for (a host or domain name); see {@link SectorResolver}. */
     public static final String SECTOR = "leerid.sector";
-    /** Who the service is for; see {@link ServiceAudience}. */
-    public static final String AUDIENCE = "leerid.audience";
+    /** Who may use the service: {@code open}, {@code staff} or {@code school}; see {@link ServiceAccess}. */
+    public static final String ACCESS = "leerid.access";
+    /**
+     * Followed by a school's institution number: present (its value the day, yyyy-mm-dd) while that school has
+     * activated the service. One attribute per school, so two schools activating at once never overwrite each other.
+     */
+    public static final String ACTIVATED_BY = "leerid.activated.";
     /** The service's logo on the login page: a file name under the theme's {@code img/services/} (login.ftl reads it). */
     public static final String LOGO = "leerid.logo";
+
+    /** The attribute that says whether this school activated the service. */
+    public static String activatedBy(String school) {
+        return ACTIVATED_BY + school;
+    }
 
     private ClientAttributes() {
     }

@@ -18,7 +18,9 @@ public final class SubjectUnavailableException extends RuntimeException {
         /** Another client setting LeerID relies on is invalid. */
         MISCONFIGURED("leeridServiceMisconfigured"),
         /** The service is for school staff only and the person is not staff (a learner at the archive). */
-        STAFF_ONLY("leeridStaffOnly");
+        STAFF_ONLY("leeridStaffOnly"),
+        /** The service is one schools choose, and none of the person's schools activated it. */
+        NOT_ACTIVATED("leeridNotActivated");
 
         private final String messageKey;
 

@@ -14,6 +14,11 @@ public final class UserAttributes {
     public static final String ENTITLEMENT = "entitlement";
     public static final String GRADE = "grade";
     public static final String CLASS = "class";
+    /**
+     * Learners only: {@code <school>:<grade>:<class>} for each active enrolment (see {@link SchoolPlace}), so each
+     * school's service gets that school's grade and class. {@link #GRADE} and {@link #CLASS} hold the first one's.
+     */
+    public static final String ENROLMENT = "enrolment";
     public static final String BIRTHDATE = "birthdate";
     /** Staff only: the staff register's id. */
     public static final String STAFF_ID = "staff_id";
@@ -31,11 +36,11 @@ public final class UserAttributes {
     public static final String SCHOOL_HELPDESK = "school_helpdesk";
 
     /** What a feed row sets: a sync removes any of these the row no longer gives. */
-    public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
-            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
+    public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
+            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
     /** Every attribute a register sync may set; the realm's user profile must declare each, admin-only. */
-    public static final List<String> REGISTER = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, BIRTHDATE,
-            STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
+    public static final List<String> REGISTER = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
+            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
 
     /** Every attribute LeerID keeps on an account; the realm's user profile must declare each, admin-only. */
     public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK)).toList();

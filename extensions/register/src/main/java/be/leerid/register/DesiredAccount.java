@@ -9,10 +9,12 @@ import java.util.function.UnaryOperator;
 
 import be.leerid.identifiers.Affiliation;
 import be.leerid.identifiers.Entitlements;
+import be.leerid.identifiers.SchoolPlace;
 
 import static be.leerid.identifiers.UserAttributes.AFFILIATION;
 import static be.leerid.identifiers.UserAttributes.BIRTHDATE;
 import static be.leerid.identifiers.UserAttributes.CLASS;
+import static be.leerid.identifiers.UserAttributes.ENROLMENT;
 import static be.leerid.identifiers.UserAttributes.ENTITLEMENT;
 import static be.leerid.identifiers.UserAttributes.GRADE;
 import static be.leerid.identifiers.UserAttributes.LEERID;
@@ -39,6 +41,8 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
             List<Enrolment> active = learner.enrolments().stream().filter(e -> e.activeOn(today)).toList();
             attributes.put(AFFILIATION, Affiliation.LEARNER);
             attributes.put(SCHOOL, active.stream().map(Enrolment::school).distinct().toList());
+            attributes.put(ENROLMENT, active.stream().map(e -> SchoolPlace.enrolmentValue(e.school(), e.grade(), e.schoolClass()))
+                    .distinct().toList());
             active.stream().findFirst().ifPresent(first -> {
                 putIfPresent(attributes, GRADE, first.grade());
                 putIfPresent(attributes, CLASS, first.schoolClass());

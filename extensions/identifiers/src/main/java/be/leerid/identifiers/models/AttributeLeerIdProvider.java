@@ -1,5 +1,6 @@
 package be.leerid.identifiers.models;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.ClientAttributes;
@@ -16,7 +18,7 @@ import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.SectorException;
 import be.leerid.identifiers.SectorResolver;
-import be.leerid.identifiers.ServiceAudience;
+import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.UserAttributes;
@@ -42,6 +44,7 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     // This session's request only: the provider lives as long as its Keycloak session.
     private final Map<String, PersonRecord> people = new HashMap<>();
     private final Map<String, String> pseudonyms = new HashMap<>();
+    private final Map<String, PersonRecord> releases = new HashMap<>();
     private final Map<String, PseudonymDeriver> derivers = new HashMap<>();
 
     AttributeLeerIdProvider(KeycloakSession session, PseudonymKeyCache keys, SectorResolver sectors) {
@@ -198,23 +201,68 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
             throw new SubjectUnavailableException(Reason.NO_LEERID,
                     "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
         }
-        checkAudience(client, person);
+        release(client, person);
         String sector = sector(client);
         return deriver(client.getRealm()).derive(sector, person.leerid());
     }
 
-    /** @throws SubjectUnavailableException with {@link Reason#STAFF_ONLY} if the service is not for this person */
-    private static void checkAudience(ClientModel client, PersonRecord person) {
-        ServiceAudience audience;
+    @Override
+    public PersonRecord personForService(ClientModel client, UserModel user) {
+        String key = client.getId() + "/" + user.getId();
+        PersonRecord known = releases.get(key);
+        if (known == null) {
+            known = release(client, personInRequest(user));
+            releases.put(key, known);
+        }
+        return known;
+    }
+
+    @Override
+    public ServiceAccess access(ClientModel client) {
         try {
-            audience = ServiceAudience.of(client.getAttribute(ServiceAudience.ATTRIBUTE));
+            return ServiceAccess.of(client.getAttribute(ServiceAccess.ATTRIBUTE));
         } catch (IllegalArgumentException e) {
             throw new SubjectUnavailableException(Reason.MISCONFIGURED, "client \"" + client.getClientId() + "\": " + e.getMessage());
         }
-        if (!audience.admits(person)) {
-            throw new SubjectUnavailableException(Reason.STAFF_ONLY,
-                    "client \"" + client.getClientId() + "\" is for school staff only and the user is not staff");
+    }
+
+    @Override
+    public boolean isActivatedBy(ClientModel client, String school) {
+        return client.getAttribute(ClientAttributes.activatedBy(school)) != null;
+    }
+
+    @Override
+    public Map<String, String> activations(ClientModel client) {
+        Map<String, String> schools = new TreeMap<>();
+        client.getAttributes().forEach((name, value) -> {
+            if (name.startsWith(ClientAttributes.ACTIVATED_BY) && name.length() > ClientAttributes.ACTIVATED_BY.length()) {
+                schools.put(name.substring(ClientAttributes.ACTIVATED_BY.length()), value);
+            }
+        });
+        return schools;
+    }
+
+    @Override
+    public boolean activate(ClientModel client, String school, LocalDate day) {
+        if (isActivatedBy(client, school)) {
+            return false;
         }
+        client.setAttribute(ClientAttributes.activatedBy(school), day.toString());
+        return true;
+    }
+
+    @Override
+    public boolean deactivate(ClientModel client, String school) {
+        if (!isActivatedBy(client, school)) {
+            return false;
+        }
+        client.removeAttribute(ClientAttributes.activatedBy(school));
+        return true;
+    }
+
+    /** The person as the service may see them; see {@link ServiceAccess#release}. */
+    private PersonRecord release(ClientModel client, PersonRecord person) {
+        return access(client).release(person, school -> isActivatedBy(client, school), client.getClientId());
     }
 
     @Override

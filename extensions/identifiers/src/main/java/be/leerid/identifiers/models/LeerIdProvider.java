@@ -1,12 +1,15 @@
 package be.leerid.identifiers.models;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.SchoolRole;
+import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
@@ -51,6 +54,29 @@ public interface LeerIdProvider extends Provider {
 
     /** Every session and token of the person ends now, wherever it is: not-before now, online and offline sessions removed. */
     void endSessions(RealmModel realm, UserModel user);
+
+    /**
+     * The person as this service may see them, once per request and client: for a {@code school} service only the
+     * schools that activated it ({@link be.leerid.identifiers.ServiceAccess#release}).
+     *
+     * @throws SubjectUnavailableException if the service is not for this person (STAFF_ONLY, NOT_ACTIVATED) or misconfigured
+     */
+    PersonRecord personForService(ClientModel client, UserModel user);
+
+    /** @throws SubjectUnavailableException with reason MISCONFIGURED if the client's access attribute is invalid */
+    ServiceAccess access(ClientModel client);
+
+    /** Whether this school activated the service (meaningful for {@code school} services). */
+    boolean isActivatedBy(ClientModel client, String school);
+
+    /** The schools that activated the service, by institution number, each with the day it did (yyyy-mm-dd). */
+    Map<String, String> activations(ClientModel client);
+
+    /** @return false if the school had already activated it (nothing changes) */
+    boolean activate(ClientModel client, String school, LocalDate day);
+
+    /** @return false if the school had not activated it (nothing changes) */
+    boolean deactivate(ClientModel client, String school);
 
     /** Whether the client's subject is a LeerID pseudonym, directly or through a default client scope. */
     boolean isLeerIdService(ClientModel client);

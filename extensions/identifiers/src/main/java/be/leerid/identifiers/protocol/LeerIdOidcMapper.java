@@ -2,6 +2,7 @@ package be.leerid.identifiers.protocol;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.models.LeerIdProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -41,8 +42,9 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         if (appliesTo(type, model, session)) {
             LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
-            apply(token, type, model, leerid.personInRequest(userSession.getUser()), () -> SubjectRefusal.pseudonymOrRefuse(
-                    leerid, clientSessionCtx.getClientSession().getClient(), userSession.getUser()));
+            ClientModel client = clientSessionCtx.getClientSession().getClient();
+            apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, userSession.getUser()),
+                    () -> SubjectRefusal.pseudonymOrRefuse(leerid, client, userSession.getUser()));
         }
         return token;
     }

@@ -22,7 +22,8 @@ public abstract class LeerIdSamlMapper extends AbstractSAMLProtocolMapper implem
                                                   KeycloakSession session, UserSessionModel userSession,
                                                   AuthenticatedClientSessionModel clientSession) {
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
-        apply(statement, model, leerid.personInRequest(userSession.getUser()), () -> pseudonym(session, userSession, clientSession));
+        apply(statement, model, SubjectRefusal.recordOrRefuse(leerid, clientSession.getClient(), userSession.getUser()),
+                () -> pseudonym(session, userSession, clientSession));
     }
 
     /** The pseudonym, or an error that stops the assertion from being issued. */

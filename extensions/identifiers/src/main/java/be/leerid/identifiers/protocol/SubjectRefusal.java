@@ -1,5 +1,6 @@
 package be.leerid.identifiers.protocol;
 
+import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.models.LeerIdProvider;
@@ -25,17 +26,31 @@ final class SubjectRefusal {
         try {
             return leerid.pseudonymInRequest(client, user);
         } catch (SubjectUnavailableException e) {
-            LOG.warnf("LeerID refused to issue a subject: %s", e.getMessage());
-            if (e.reason() == Reason.STAFF_ONLY) {
-                throw new ErrorResponseException(OAuthErrorException.ACCESS_DENIED, "this service is for school staff only",
-                        Response.Status.FORBIDDEN);
-            }
-            if (e.reason() == Reason.NO_LEERID) {
-                throw new ErrorResponseException(OAuthErrorException.INVALID_GRANT, "the user has no LeerID",
-                        Response.Status.BAD_REQUEST);
-            }
-            throw new ErrorResponseException(OAuthErrorException.SERVER_ERROR,
-                    "LeerID cannot issue a pseudonym for this client; see the server log", Response.Status.INTERNAL_SERVER_ERROR);
+            throw refusal(e);
         }
+    }
+
+    /** The person as the service may see them, or an error response: a claim is never released where a subject is refused. */
+    static PersonRecord recordOrRefuse(LeerIdProvider leerid, ClientModel client, UserModel user) {
+        try {
+            return leerid.personForService(client, user);
+        } catch (SubjectUnavailableException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static ErrorResponseException refusal(SubjectUnavailableException e) {
+        LOG.warnf("LeerID refused to issue a subject: %s", e.getMessage());
+        return switch (e.reason()) {
+            case STAFF_ONLY -> new ErrorResponseException(OAuthErrorException.ACCESS_DENIED, "this service is for school staff only",
+                    Response.Status.FORBIDDEN);
+            // A school deactivated the service during the session: its refresh tokens stop working.
+            case NOT_ACTIVATED -> new ErrorResponseException(OAuthErrorException.INVALID_GRANT, "no school of the user uses this service",
+                    Response.Status.BAD_REQUEST);
+            case NO_LEERID -> new ErrorResponseException(OAuthErrorException.INVALID_GRANT, "the user has no LeerID",
+                    Response.Status.BAD_REQUEST);
+            default -> new ErrorResponseException(OAuthErrorException.SERVER_ERROR,
+                    "LeerID cannot issue a pseudonym for this client; see the server log", Response.Status.INTERNAL_SERVER_ERROR);
+        };
     }
 }

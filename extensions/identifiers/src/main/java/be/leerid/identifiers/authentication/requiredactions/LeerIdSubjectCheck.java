@@ -38,8 +38,10 @@ public final class LeerIdSubjectCheck implements RequiredActionProvider, Require
         }
         LOG.warnf("LeerID refused a login: %s", problem.getMessage());
         context.getEvent().detail("reason", problem.reason().name()).error("leerid_subject_unavailable");
+        ClientModel client = context.getAuthenticationSession().getClient();
+        String service = client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
         context.challenge(context.form()
-                .setError(problem.reason().messageKey())
+                .setError(problem.reason().messageKey(), service)
                 .createErrorPage(Response.Status.FORBIDDEN));
     }
 

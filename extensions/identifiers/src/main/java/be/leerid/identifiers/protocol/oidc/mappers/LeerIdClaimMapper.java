@@ -81,9 +81,9 @@ public final class LeerIdClaimMapper extends LeerIdOidcMapper {
     @Override
     protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         Claim claim = MapperConfig.claim(model);
-        List<String> values = claim.oidcValues(person, MapperConfig.scope(model));
-        if (!values.isEmpty()) {
-            token.getOtherClaims().put(claim.oidcName(), claim.multivalued() ? values : values.get(0));
+        Object value = claim.oidcClaim(person, MapperConfig.scope(model));
+        if (value != null) {
+            token.getOtherClaims().put(claim.oidcName(), value);
         }
     }
 }
