@@ -1,5 +1,7 @@
 package be.leerid.register;
 
+import be.leerid.identifiers.SchoolNumber;
+
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.SchoolRole;
 import java.time.LocalDate;
@@ -15,7 +17,6 @@ final class RowParser {
 
     static final Pattern LEERID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     static final Pattern STAFF_ID = Pattern.compile("^[A-Za-z0-9]{1,32}$");
-    static final Pattern SCHOOL = Pattern.compile("^[0-9]{5,6}$");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     /** Thrown for a bad row; the message is safe to log. */
@@ -84,7 +85,7 @@ final class RowParser {
 
     private static String school(JsonNode node) throws Rejected {
         String school = text(node, "school");
-        if (school == null || !SCHOOL.matcher(school).matches()) {
+        if (!SchoolNumber.isValid(school)) {
             throw new Rejected("unknown school format (5 or 6 digit institution number)");
         }
         return school;

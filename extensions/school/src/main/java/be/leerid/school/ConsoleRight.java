@@ -11,4 +11,9 @@ public enum ConsoleRight {
     public boolean mayDelegate() {
         return this == MANAGE;
     }
+
+    /** Activating and deactivating services for the school: coordinators and leaders only. */
+    public boolean mayChooseServices() {
+        return this == MANAGE;
+    }
 }

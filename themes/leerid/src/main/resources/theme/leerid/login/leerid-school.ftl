@@ -6,6 +6,7 @@
     <#elseif section = "form">
         <#assign base = consoleUrl + school?url('UTF-8') + "/">
         <p id="leerid-school-caller">${msg("leeridSchoolLoggedInAs", callerName)}</p>
+        <#if manages><p><a id="leerid-school-services-link" href="${base}services">${msg("leeridSchoolServicesLink")}</a></p></#if>
 
         <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolSearch")}</h2>
         <form id="leerid-school-search" class="${properties.kcFormClass!}" action="${base}" method="get" role="search">

@@ -207,6 +207,16 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     }
 
     @Override
+    public String knownPseudonym(ClientModel client, UserModel user) {
+        PersonRecord person = personInRequest(user);
+        if (!person.hasLeerid()) {
+            throw new SubjectUnavailableException(Reason.NO_LEERID, "user has no LeerID; no logout token for client \""
+                    + client.getClientId() + "\"");
+        }
+        return deriver(client.getRealm()).derive(sector(client), person.leerid());
+    }
+
+    @Override
     public PersonRecord personForService(ClientModel client, UserModel user) {
         String key = client.getId() + "/" + user.getId();
         PersonRecord known = releases.get(key);

@@ -96,6 +96,14 @@ public interface LeerIdProvider extends Provider {
     String pseudonymInRequest(ClientModel client, UserModel user);
 
     /**
+     * The pseudonym the service already knows, whether or not it may still serve the person (a school deactivated
+     * it, the person left): for logout tokens, which tell the service exactly that.
+     *
+     * @throws SubjectUnavailableException if the user has no LeerID, or the realm has no key or the client no sector
+     */
+    String knownPseudonym(ClientModel client, UserModel user);
+
+    /**
      * The realm's keyed deriver (pseudonyms, keyed hashes); the key comes from the vault only.
      *
      * @throws SubjectUnavailableException with reason NO_KEY if the vault has no usable key

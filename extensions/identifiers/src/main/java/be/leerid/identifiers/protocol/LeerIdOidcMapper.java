@@ -6,6 +6,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.LogoutTokenMapper;
@@ -43,8 +44,15 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
         if (appliesTo(type, model, session)) {
             LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
             ClientModel client = clientSessionCtx.getClientSession().getClient();
-            apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, userSession.getUser()),
-                    () -> SubjectRefusal.pseudonymOrRefuse(leerid, client, userSession.getUser()));
+            UserModel user = userSession.getUser();
+            if (type == TokenType.LOGOUT) {
+                // A logout token tells the service that the person's session there ended, often because it may no
+                // longer serve them (deactivated, left): it names the subject the service knows and nothing else.
+                apply(token, type, model, leerid.personInRequest(user), () -> SubjectRefusal.knownPseudonymOrRefuse(leerid, client, user));
+            } else {
+                apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, user),
+                        () -> SubjectRefusal.pseudonymOrRefuse(leerid, client, user));
+            }
         }
         return token;
     }

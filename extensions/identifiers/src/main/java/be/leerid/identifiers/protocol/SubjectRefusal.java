@@ -30,6 +30,15 @@ final class SubjectRefusal {
         }
     }
 
+    /** For a logout token: the pseudonym the service knows, even when it may no longer serve the person. */
+    static String knownPseudonymOrRefuse(LeerIdProvider leerid, ClientModel client, UserModel user) {
+        try {
+            return leerid.knownPseudonym(client, user);
+        } catch (SubjectUnavailableException e) {
+            throw refusal(e);
+        }
+    }
+
     /** The person as the service may see them, or an error response: a claim is never released where a subject is refused. */
     static PersonRecord recordOrRefuse(LeerIdProvider leerid, ClientModel client, UserModel user) {
         try {

@@ -24,14 +24,20 @@ final class ConsoleEvents {
         this.caller = caller;
     }
 
+    /** A choice about a service (its client id in the path), for one school. */
+    void recordService(String school, String action, String clientUuid) {
+        event(school, action).resource(ResourceType.CLIENT).resourcePath("clients", clientUuid, "school-console", action).success();
+    }
+
     void record(String school, String action, String targetUserId) {
+        event(school, action).resource(ResourceType.USER).resourcePath("users", targetUserId, "school-console", action).success();
+    }
+
+    private AdminEventBuilder event(String school, String action) {
         AdminAuth auth = new AdminAuth(realm, null, caller, realm.getClientByClientId(ConsoleCaller.CLIENT_ID));
-        new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+        return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
                 .operation(OperationType.ACTION)
-                .resource(ResourceType.USER)
-                .resourcePath("users", targetUserId, "school-console", action)
                 .detail("school", school)
-                .detail("action", action)
-                .success();
+                .detail("action", action);
     }
 }

@@ -33,6 +33,10 @@ final class ConsolePages {
                 .createForm("leerid-school.ftl");
     }
 
+    Response services(String school, List<ServiceRow> services) {
+        return form().setAttribute("school", school).setAttribute("services", services).createForm("leerid-school-services.ftl");
+    }
+
     Response reference(String school, String code, String reasonKey, PersonRow person, String service, String when) {
         return form().setAttribute("school", school).setAttribute("reference", code).setAttribute("reasonKey", reasonKey)
                 .setAttribute("person", person).setAttribute("service", service == null ? "" : service).setAttribute("when", when)

@@ -229,6 +229,46 @@ public final class SchoolConsoleResource {
         });
     }
 
+    /** The services schools choose: what each receives, and whether this school uses it. Coordinators and leaders only. */
+    @GET
+    @Path("{school}/services")
+    @Produces(MediaType.TEXT_HTML)
+    public Response services(@PathParam("school") String school) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return Response.seeOther(ConsoleCaller.login(session, home())).build();
+        }
+        Optional<ConsoleRight> right = caller.get().rightAt(school);
+        if (right.isEmpty() || !right.get().mayChooseServices()) {
+            return pages(caller.get()).noAccess();
+        }
+        return pages(caller.get()).services(school, new SchoolServices(session, realm).list(school));
+    }
+
+    /**
+     * Activates ({@code activate=true}) or deactivates a service for the school. Deactivation logs the school's
+     * people out of it (back-channel logout) unless another of their schools uses it.
+     */
+    @POST
+    @Path("{school}/services/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response chooseService(@PathParam("school") String school, @PathParam("id") String id, @FormParam("form_token") String token,
+                                  @FormParam("activate") boolean activate) {
+        return act(school, token, ConsoleRight.MANAGE, caller -> {
+            SchoolServices services = new SchoolServices(session, realm);
+            Optional<ClientModel> client = services.find(id);
+            if (client.isEmpty()) {
+                return notFound(caller);
+            }
+            boolean changed = activate ? services.activate(client.get(), school) : services.deactivate(client.get(), school) >= 0;
+            if (changed) {
+                new ConsoleEvents(session, realm, caller.user()).recordService(school, activate ? "service-activate" : "service-deactivate",
+                        client.get().getId());
+            }
+            return Response.seeOther(UriBuilder.fromUri(schoolPage(school)).path("services").build()).build();
+        });
+    }
+
     /**
      * The address on an activation letter (its QR code): the LeerID login, opened at the activation form
      * with the username filled in. Public: it reveals nothing about whether the account exists.

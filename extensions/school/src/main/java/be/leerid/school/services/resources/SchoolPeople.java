@@ -2,6 +2,8 @@ package be.leerid.school.services.resources;
 
 import java.util.Optional;
 
+import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.SchoolPlace;
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.AccountStatus;
@@ -36,12 +38,15 @@ final class SchoolPeople {
     }
 
     PersonRow row(ConsoleCaller caller, UserModel user, String school) {
-        boolean learner = isLearner(user);
+        PersonRecord person = session.getProvider(LeerIdProvider.class).person(user);
+        boolean learner = person.isLearner();
+        // A learner at two schools: this school's grade and class, never the other's.
+        Optional<SchoolPlace> place = person.places().stream().filter(p -> p.school().equals(school)).findFirst();
         AccountStatus status = AccountStatus.of(user.isEnabled(), !learner || AccountState.hasPassword(user),
                 AccountState.locked(session, realm, user));
         boolean helpdesk = !learner && caller.rightOf(user, school).filter(r -> r == ConsoleRight.HELPDESK).isPresent();
         return new PersonRow(user.getId(), user.getFirstName(), user.getLastName(), user.getUsername(),
-                user.getFirstAttribute(UserAttributes.CLASS), user.getFirstAttribute(UserAttributes.GRADE), learner,
+                place.map(SchoolPlace::schoolClass).orElse(null), place.map(SchoolPlace::grade).orElse(null), learner,
                 status.messageKey(), user.getFirstAttribute(UserAttributes.LEFT_ON), status == AccountStatus.LOCKED,
                 helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled());
     }
