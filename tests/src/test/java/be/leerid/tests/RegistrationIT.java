@@ -101,6 +101,7 @@ class RegistrationIT extends LeerIdTestBase {
         assertEquals("client-jwt", kc.getClientAuthenticatorType());
         assertFalse(kc.isImplicitFlowEnabled() || kc.isDirectAccessGrantsEnabled() || kc.isServiceAccountsEnabled());
         assertEquals("S256", kc.getAttributes().get("pkce.code.challenge.method"));
+        assertEquals("open", kc.getAttributes().get("leerid.access"), "the access mode the operator signed");
 
         OidcService bingel = OidcService.withPrivateKey(provider(), client.getID().getValue(), provider.key);
         try (Browser browser = new Browser()) {

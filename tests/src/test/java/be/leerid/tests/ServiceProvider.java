@@ -70,6 +70,8 @@ final class ServiceProvider {
                 .claim("leerid_sector", SECTOR)
                 .claim("redirect_hosts", List.of(HOST))
                 .claim("scope", "leerid-affiliation leerid-school")
+                // The operator decides who may use the service; without the claim, schools would activate it one by one.
+                .claim("leerid_access", "open")
                 .claim("contacts", List.of("dpo@bingel.be"));
     }
 

@@ -101,7 +101,7 @@ class TokenTypesIT extends LeerIdTestBase {
         client.setRedirectUris(List.of(CALLBACK.toString()));
         client.setDefaultClientScopes(List.of("leerid-pseudonym", "acr"));
         client.setOptionalClientScopes(List.of());
-        client.setAttributes(Map.of("leerid.sector", SECTOR, "pkce.code.challenge.method", "S256",
+        client.setAttributes(Map.of("leerid.sector", SECTOR, "leerid.access", "open", "pkce.code.challenge.method", "S256",
                 "backchannel.logout.url", backchannelLogoutUrl, "backchannel.logout.session.required", "true"));
         // As the shipped services: the client is its access token's audience, so it may introspect it.
         ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();

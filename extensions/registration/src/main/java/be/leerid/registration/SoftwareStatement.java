@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import be.leerid.identifiers.ServiceAccess;
+
 /**
  * What the ministry approved a service provider for, as signed in its software statement.
  *
@@ -16,11 +18,13 @@ import java.util.Set;
  * @param rawLeeridApproved whether the raw LeerID (scope leerid-id) is approved ({@code leerid_raw_id})
  * @param clientCredentialsAllowed whether the client credentials grant is approved ({@code client_credentials})
  * @param token the signed statement itself, kept with the client so updates are checked against it
+ * @param access who may use the service, as the operator decided ({@code leerid_access}: open, staff or school; school
+ *               when absent, so a new service reaches nobody until a school activates it)
  */
 public record SoftwareStatement(String softwareId, String clientName, String organisationNumber, String sector,
                                 List<String> redirectHosts, Set<String> scopes, boolean rawLeeridApproved,
                                 boolean clientCredentialsAllowed, List<String> contacts, String policyUri, String tosUri,
-                                Instant expiresAt, String token) {
+                                Instant expiresAt, String token, ServiceAccess access) {
 
     /** Claim names, as documented in docs/registration.md. */
     public static final String SOFTWARE_ID = "software_id";
@@ -34,6 +38,7 @@ public record SoftwareStatement(String softwareId, String clientName, String org
     public static final String CONTACTS = "contacts";
     public static final String POLICY_URI = "policy_uri";
     public static final String TOS_URI = "tos_uri";
+    public static final String ACCESS = "leerid_access";
 
     /** The scope that releases the raw LeerID; only with {@link #rawLeeridApproved}. */
     public static final String RAW_LEERID_SCOPE = "leerid-id";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import be.leerid.identifiers.ServiceAccess;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -209,8 +211,15 @@ public final class SoftwareStatementVerifier {
         }
         String policy = optionalUri(claims, SoftwareStatement.POLICY_URI, sector);
         String tos = optionalUri(claims, SoftwareStatement.TOS_URI, sector);
+        ServiceAccess access;
+        try {
+            Object value = claims.getClaim(SoftwareStatement.ACCESS);
+            access = ServiceAccess.of(value == null ? null : value instanceof String text ? text : "(not a string)");
+        } catch (IllegalArgumentException e) {
+            throw RegistrationException.statement(SoftwareStatement.ACCESS + ": must be \"open\", \"staff\" or \"school\"");
+        }
         return new SoftwareStatement(softwareId, name, kbo, sector, hosts, scopes, raw,
-                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token);
+                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token, access);
     }
 
     private static String string(JWTClaimsSet claims, String name) throws RegistrationException {

@@ -1,6 +1,8 @@
 package be.leerid.registration;
 
 import java.time.Instant;
+
+import be.leerid.identifiers.ServiceAccess;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,8 @@ final class Statements {
     /** An already verified statement, for policy tests. */
     static SoftwareStatement approved(Set<String> scopes, boolean clientCredentials) {
         return new SoftwareStatement("bingel", "Bingel", "0403199702", "bingel.be", List.of("app.bingel.be", "bingel.be"),
-                scopes, false, clientCredentials, List.of("dpo@bingel.be"), null, null, Instant.now().plusSeconds(3600), "jwt");
+                scopes, false, clientCredentials, List.of("dpo@bingel.be"), null, null, Instant.now().plusSeconds(3600), "jwt",
+                ServiceAccess.SCHOOL);
     }
 
     static Map<String, Object> publicJwks(JWK key) {

@@ -72,6 +72,7 @@ public final class RegisteredClients {
         attributes.put("oidc.ciba.grant.enabled", "false");
         attributes.put("client_credentials.use_refresh_token", "false");
         attributes.put(SECTOR, statement.sector());
+        attributes.put(ClientAttributes.ACCESS, statement.access().value());
         attributes.put(PROVIDER, statement.softwareId());
         attributes.put(ORGANISATION, statement.organisationNumber());
         attributes.put(STATEMENT, statement.token());
