@@ -26,11 +26,16 @@ public final class LeerIdRealm implements RealmConfig {
         List<UserRepresentation> users = new ArrayList<>(realm.getUsers() == null ? List.of() : realm.getUsers());
         users.addAll(RepositoryFiles.realm("/dev/leerid-users-0.json").getUsers());
         realm.setUsers(users);
+        activateSmartschoolAtDevSchools(realm);
         List<ClientRepresentation> clients = new ArrayList<>(realm.getClients());
-        clients.stream().filter(c -> ACTIVATED_SMARTSCHOOL.equals(c.getClientId())).forEach(smartschool ->
-                DEV_SCHOOLS.forEach(school -> smartschool.getAttributes().put(ClientAttributes.activatedBy(school), "2026-09-01")));
         clients.addAll(RepositoryFiles.realm("/dev/leerid-demo-clients.json").getClients());
         realm.setClients(clients);
         return RealmBuilder.update(realm);
+    }
+
+    /** As the dev schools' coordinators would in the school console: they use Smartschool. */
+    static void activateSmartschoolAtDevSchools(RealmRepresentation realm) {
+        realm.getClients().stream().filter(c -> ACTIVATED_SMARTSCHOOL.equals(c.getClientId())).forEach(smartschool ->
+                DEV_SCHOOLS.forEach(school -> smartschool.getAttributes().put(ClientAttributes.activatedBy(school), "2026-09-01")));
     }
 }

@@ -115,6 +115,15 @@ class RegistrationIT extends LeerIdTestBase {
             assertFalse(info.toJSONObject().containsKey("given_name"), "names are not approved for this provider");
             assertFalse(info.toJSONObject().toString().contains(LOTTE_LEERID), "the raw LeerID is not approved");
         }
+
+        // The provider reads which schools use its service with its registration access token (an open service: none
+        // to list); a token that is not its current one reads nothing.
+        URI schools = URI.create(realm.getBaseUrl() + "/leerid-service-schools?client_id=" + client.getID().getValue());
+        ServiceProvider.Answer read = provider.send("GET", schools, null, client.getRegistrationAccessToken().getValue());
+        assertEquals(200, read.status(), read.body());
+        assertEquals("open", read.json().get("access"));
+        assertEquals(List.of(), read.json().get("schools"));
+        assertEquals(401, provider.send("GET", schools, null, operatorToken()).status());
     }
 
     @Test

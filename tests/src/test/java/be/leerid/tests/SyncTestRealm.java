@@ -4,7 +4,10 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 
-/** The shipped realm under another name, without dev users: the register is its only source of people. */
+/**
+ * The shipped realm under another name, without dev users: the register is its only source of people. The dev
+ * schools use Smartschool, as in {@link LeerIdRealm}.
+ */
 public final class SyncTestRealm implements RealmConfig {
 
     @Override
@@ -12,6 +15,7 @@ public final class SyncTestRealm implements RealmConfig {
         RealmRepresentation realm = RepositoryFiles.realm("/leerid-realm.json");
         realm.setRealm(RegisterSyncIT.REALM);
         realm.setId(RegisterSyncIT.REALM);
+        LeerIdRealm.activateSmartschoolAtDevSchools(realm);
         return RealmBuilder.update(realm);
     }
 }

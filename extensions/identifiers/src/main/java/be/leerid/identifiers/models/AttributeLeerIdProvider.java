@@ -201,8 +201,9 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
             throw new SubjectUnavailableException(Reason.NO_LEERID,
                     "user has no LeerID; no token or assertion is issued to client \"" + client.getClientId() + "\"");
         }
-        release(client, person);
+        // A misconfigured service is reported as such, before whether it may serve this person.
         String sector = sector(client);
+        release(client, person);
         return deriver(client.getRealm()).derive(sector, person.leerid());
     }
 
