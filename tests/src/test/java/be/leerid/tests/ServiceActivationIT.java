@@ -2,13 +2,10 @@ package be.leerid.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTParser;
@@ -27,7 +22,6 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,26 +52,14 @@ class ServiceActivationIT extends LeerIdTestBase {
     private static final String PASSWORD = "Twee-scholen-1";
 
     private final List<String> clients = new ArrayList<>();
-    private final CompletableFuture<String> logoutToken = new CompletableFuture<>();
-    private HttpServer receiver;
+    private LogoutReceiver receiver;
     private SchoolAccounts accounts;
 
     @BeforeEach
     void services() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/backchannel-logout", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            for (String pair : body.split("&")) {
-                if (pair.startsWith("logout_token=")) {
-                    logoutToken.complete(URLDecoder.decode(pair.substring("logout_token=".length()), StandardCharsets.UTF_8));
-                }
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new LogoutReceiver();
         oidcService(FIRST, FIRST_CALLBACK, "eerste.schooldienst.example", SchoolAccounts.SINT_JOZEF,
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel-logout");
+                receiver.url());
         oidcService(SECOND, SECOND_CALLBACK, "tweede.schooldienst.example", null, null);
         samlService(SchoolAccounts.ATHENEUM);
         accounts = new SchoolAccounts(realm);
@@ -86,7 +68,7 @@ class ServiceActivationIT extends LeerIdTestBase {
     @AfterEach
     void removeServices() {
         clients.forEach(id -> realm.admin().clients().get(id).remove());
-        receiver.stop(0);
+        receiver.close();
         accounts.close();
     }
 
@@ -194,7 +176,7 @@ class ServiceActivationIT extends LeerIdTestBase {
             assertEquals(303, deactivated.status(), deactivated.text());
             LogoutTokenValidator validator = new LogoutTokenValidator(provider().getIssuer(), new ClientID(FIRST),
                     JWSAlgorithm.RS256, provider().getJWKSetURI().toURL(), null);
-            LogoutTokenClaimsSet logout = validator.validate(JWTParser.parse(logoutToken.get(60, TimeUnit.SECONDS)));
+            LogoutTokenClaimsSet logout = validator.validate(JWTParser.parse(receiver.token()));
             assertEquals(DEV_DERIVER.derive("eerste.schooldienst.example", "10000961"), logout.getSubject().getValue());
             Object refreshed = first.refresh(tokens);
             assertTrue(refreshed instanceof ErrorObject error && "invalid_grant".equals(error.getCode()), String.valueOf(refreshed));

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -41,20 +35,8 @@ class TokenTypesIT extends LeerIdTestBase {
     @Test
     void everyTokenTypeCarriesThePseudonym() throws Exception {
         String expected = DEV_DERIVER.derive(SECTOR, LOTTE_LEERID);
-        CompletableFuture<String> logoutToken = new CompletableFuture<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/backchannel-logout", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            for (String pair : body.split("&")) {
-                if (pair.startsWith("logout_token=")) {
-                    logoutToken.complete(URLDecoder.decode(pair.substring("logout_token=".length()), StandardCharsets.UTF_8));
-                }
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String clientUuid = createClient("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel-logout");
+        LogoutReceiver receiver = new LogoutReceiver();
+        String clientUuid = createClient(receiver.url());
         try {
             OidcService service = oidc(CLIENT);
             OidcService.Login login = service.login(CALLBACK, "openid");
@@ -82,12 +64,12 @@ class TokenTypesIT extends LeerIdTestBase {
             realm.admin().users().get(lotte).logout();
             LogoutTokenValidator validator = new LogoutTokenValidator(provider().getIssuer(), new ClientID(CLIENT),
                     JWSAlgorithm.RS256, provider().getJWKSetURI().toURL(), null);
-            LogoutTokenClaimsSet logout = validator.validate(JWTParser.parse(logoutToken.get(60, TimeUnit.SECONDS)));
+            LogoutTokenClaimsSet logout = validator.validate(JWTParser.parse(receiver.token()));
             assertNotNull(logout.getSubject(), "logout token without sub");
             assertEquals(expected, logout.getSubject().getValue(), "back-channel logout token");
         } finally {
             realm.admin().clients().get(clientUuid).remove();
-            receiver.stop(0);
+            receiver.close();
         }
     }
 

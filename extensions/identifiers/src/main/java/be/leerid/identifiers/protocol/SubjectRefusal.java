@@ -2,7 +2,6 @@ package be.leerid.identifiers.protocol;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.SubjectUnavailableException;
-import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.models.LeerIdProvider;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
