@@ -63,8 +63,15 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             attempts.add(post(jans, "helpdesk for B's teacher at B", B + "/people/" + an + "/helpdesk", Map.of("form_token", token, "grant", "true"), 403));
             attempts.add(post(jans, "helpdesk for B's teacher at A", A + "/people/" + an + "/helpdesk", Map.of("form_token", token, "grant", "true"), 404));
             attempts.add(post(jans, "helpdesk for himself at A", A + "/people/" + jan + "/helpdesk", Map.of("form_token", token, "grant", "true"), 404));
+            Map<String, String> services = serviceAttributes();
+            attempts.add(get(jans, "B's services", B + "/services", 403));
+            attempts.add(post(jans, "switch off Smartschool for B", B + "/services/" + clientUuid("smartschool"),
+                    Map.of("form_token", token, "activate", "false"), 403));
+            attempts.add(post(jans, "choose an open service at A", A + "/services/" + clientUuid("klascement"),
+                    Map.of("form_token", token, "activate", "true"), 404));
             assertAllRefused(attempts);
             assertEquals(before, snapshot(target, an), "an attempt from another school changed an account");
+            assertEquals(services, serviceAttributes(), "an attempt from another school changed a service's activations");
         }
     }
 
@@ -94,8 +101,13 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
                     List<Attempt> attempts = new ArrayList<>();
                     attempts.add(post(ans, "delegate to a colleague", B + "/people/" + jan + "/helpdesk", Map.of("form_token", token, "grant", "true"), 403));
                     attempts.add(post(ans, "withdraw from the coordinator", B + "/people/" + coordinator + "/helpdesk", Map.of("form_token", token, "grant", "false"), 403));
+                    Map<String, String> services = serviceAttributes();
+                    attempts.add(get(ans, "the school's services", B + "/services", 403));
+                    attempts.add(post(ans, "switch off Smartschool", B + "/services/" + clientUuid("smartschool"),
+                            Map.of("form_token", token, "activate", "false"), 403));
                     assertAllRefused(attempts);
                     assertEquals(before, snapshot(jan, coordinator));
+                    assertEquals(services, serviceAttributes(), "a helpdesk delegate changed a service's activations");
 
                     // Withdrawn: gone at the next request.
                     assertEquals(303, piet.post(B + "/people/" + an + "/helpdesk", Map.of("form_token", piet.formToken(B), "grant", "false")).status());
@@ -218,5 +230,19 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             state.put(id + "/links", user.getFederatedIdentity().size());
         }
         return state;
+    }
+
+    private String clientUuid(String clientId) {
+        return realm.admin().clients().findByClientId(clientId).get(0).getId();
+    }
+
+    /** Smartschool's and KlasCement's attributes: where schools' activations live. */
+    private Map<String, String> serviceAttributes() {
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        for (String clientId : List.of("smartschool", "klascement")) {
+            realm.admin().clients().get(clientUuid(clientId)).toRepresentation().getAttributes()
+                    .forEach((name, value) -> attributes.put(clientId + " " + name, value));
+        }
+        return attributes;
     }
 }

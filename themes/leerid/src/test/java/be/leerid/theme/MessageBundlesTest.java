@@ -27,7 +27,8 @@ class MessageBundlesTest {
     private static final List<String> LOCALES = List.of("nl", "fr", "en", "de");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\"(leerid[A-Z][A-Za-z]+)\"");
     /** Strings that look like message keys but are not login messages: SAML friendly names, an admin API error. */
-    private static final Set<String> NOT_LOGIN_MESSAGES = Set.of("leeridClass", "leeridGrade", "leeridInvalidMapperConfig");
+    private static final Set<String> NOT_LOGIN_MESSAGES = Set.of("leeridClass", "leeridGrade", "leeridSchools",
+            "leeridInvalidMapperConfig");
 
     private static Properties bundle(String locale) throws IOException {
         Properties messages = new Properties();
@@ -76,6 +77,25 @@ class MessageBundlesTest {
         for (String locale : LOCALES) {
             Properties messages = bundle(locale);
             for (String key : used) {
+                assertTrue(messages.containsKey(key), key + " is missing in messages_" + locale);
+            }
+        }
+    }
+
+    /** The school console says in plain words what a service receives: a message for every claim of the vocabulary. */
+    @Test
+    void everyClaimHasItsPlainWords() throws IOException {
+        Path claims = Path.of(System.getProperty("user.dir"))
+                .resolve("../../extensions/identifiers/src/main/java/be/leerid/identifiers/Claim.java").normalize();
+        Matcher claim = Pattern.compile("(?m)^    [A-Z_]+\\(\"([a-z_]+)\"").matcher(Files.readString(claims));
+        Set<String> keys = new TreeSet<>(Set.of("leeridClaim_sub"));
+        while (claim.find()) {
+            keys.add("leeridClaim_" + claim.group(1));
+        }
+        assertTrue(keys.size() >= 10, "found only " + keys);
+        for (String locale : LOCALES) {
+            Properties messages = bundle(locale);
+            for (String key : keys) {
                 assertTrue(messages.containsKey(key), key + " is missing in messages_" + locale);
             }
         }
