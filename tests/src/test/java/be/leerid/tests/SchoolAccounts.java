@@ -34,7 +34,8 @@ final class SchoolAccounts implements AutoCloseable {
     /** A learner as the register creates one: no password yet. */
     String learner(String username, String leerid, String school, String schoolClass, String grade) {
         Map<String, List<String>> attributes = new HashMap<>(Map.of("leerid", List.of(leerid), "affiliation", List.of("student", "member"),
-                "school", List.of(school), "class", List.of(schoolClass), "grade", List.of(grade)));
+                "school", List.of(school), "class", List.of(schoolClass), "grade", List.of(grade),
+                "enrolment", List.of(school + ":" + grade + ":" + schoolClass)));
         return create(username, "Leerling", attributes);
     }
 

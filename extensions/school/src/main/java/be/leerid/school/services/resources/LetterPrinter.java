@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 
-import be.leerid.identifiers.UserAttributes;
+import be.leerid.identifiers.SchoolPlace;
+import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ActivationCode;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
@@ -31,10 +33,13 @@ final class LetterPrinter {
         this.realm = realm;
     }
 
-    ActivationLetter letter(UserModel learner, ActivationCode code) {
+    /** The letter a school hands the learner: with the learner's class at that school. */
+    ActivationLetter letter(UserModel learner, ActivationCode code, String school) {
         URI page = UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/activate")
                 .queryParam("username", learner.getUsername()).build(realm.getName());
-        return new ActivationLetter(learner.getFirstName(), learner.getLastName(), learner.getFirstAttribute(UserAttributes.CLASS),
+        String schoolClass = session.getProvider(LeerIdProvider.class).person(learner).places().stream()
+                .filter(place -> place.school().equals(school)).map(SchoolPlace::schoolClass).filter(Objects::nonNull).findFirst().orElse(null);
+        return new ActivationLetter(learner.getFirstName(), learner.getLastName(), schoolClass,
                 learner.getUsername(), code, ActivationCodes.lastValidDay(), page);
     }
 

@@ -158,7 +158,7 @@ public final class SchoolConsoleResource {
             List<ActivationLetter> letters = new ArrayList<>();
             ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
             for (UserModel learner : learners) {
-                letters.add(printer.letter(learner, codes.issue(learner)));
+                letters.add(printer.letter(learner, codes.issue(learner), school));
                 events.record(school, "activation-letter", learner.getId());
             }
             LOG.infof("LeerID school console: %d activation letters printed for one school", letters.size());
@@ -182,7 +182,7 @@ public final class SchoolConsoleResource {
             session.getProvider(LeerIdProvider.class).endSessions(realm, user);
             ActivationCode code = codes.issue(user);
             new ConsoleEvents(session, realm, caller.user()).record(school, "reset", user.getId());
-            return printer.pdf(List.of(printer.letter(user, code)));
+            return printer.pdf(List.of(printer.letter(user, code, school)));
         });
     }
 
