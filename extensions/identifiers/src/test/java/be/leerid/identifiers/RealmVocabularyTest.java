@@ -161,6 +161,26 @@ class RealmVocabularyTest {
         }
     }
 
+    /**
+     * Every shipped access mode is one LeerID knows, and no shipped client holds a school's activation: schools
+     * choose their services in the console, never in the shipped realm.
+     */
+    @Test
+    void servicesHaveValidAccessModesAndNoActivations() {
+        Map<String, ServiceAccess> modes = new HashMap<>();
+        for (JsonNode client : realm.path("clients")) {
+            JsonNode attributes = client.path("attributes");
+            if (attributes.has(ClientAttributes.ACCESS)) {
+                modes.put(client.path("clientId").asText(), ServiceAccess.of(attributes.path(ClientAttributes.ACCESS).asText()));
+            }
+            attributes.fieldNames().forEachRemaining(name -> assertTrue(!name.startsWith(ClientAttributes.ACTIVATED_BY),
+                    client.path("clientId").asText() + " ships an activation: " + name));
+        }
+        assertEquals(ServiceAccess.SCHOOL, modes.get("smartschool"));
+        assertEquals(ServiceAccess.OPEN, modes.get("klascement"));
+        assertEquals(ServiceAccess.STAFF, modes.get("https://onderwijs.hetarchief.be/saml/sp"));
+    }
+
     @Test
     void realmRolesExist() {
         List<String> roles = StreamSupport.stream(realm.path("roles").path("realm").spliterator(), false)
