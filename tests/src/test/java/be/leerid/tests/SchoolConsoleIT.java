@@ -235,6 +235,9 @@ class SchoolConsoleIT extends LeerIdTestBase {
             narrow.open(URI.create(realm.getBaseUrl() + "/school/012345/reference?code=AAAA-BBBB")).await("leerid-school-reference-unknown");
             assertEquals(List.of(), narrow.seriousAccessibilityViolations());
             assertFalse(narrow.scrollsHorizontally());
+            narrow.open(URI.create(realm.getBaseUrl() + "/school/012345/services")).await("leerid-school-services");
+            assertFalse(narrow.scrollsHorizontally(), "the services page scrolls sideways at 320 px");
+            assertEquals(List.of(), narrow.seriousAccessibilityViolations());
             narrow.open(URI.create(realm.getBaseUrl() + "/school/067890/")).await("leerid-school-message");
             assertTrue(narrow.pageText().contains("geen toegang"), narrow.pageText());
             assertEquals(List.of(), narrow.seriousAccessibilityViolations());

@@ -10,10 +10,11 @@
             <ul id="leerid-school-services" class="leerid-school-people">
                 <#list services as service>
                     <li id="service-${service.id()}" class="leerid-school-person" data-activated="${service.activated()?c}">
-                        <h2 class="leerid-school-heading pf-v5-c-title pf-m-md">${advancedMsg(service.name())}</h2>
+                        <#if service?index gt 0><hr class="pf-v5-c-divider"></#if>
+                        <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${advancedMsg(service.name())}</h2>
                         <p class="leerid-school-status"><#if service.activated()>${msg("leeridSchoolServiceActive", service.activatedOn())}<#else>${msg("leeridSchoolServiceInactive")}</#if></p>
                         <p>${msg("leeridSchoolServiceReceives")}</p>
-                        <ul class="leerid-school-claims">
+                        <ul class="leerid-school-claims pf-v5-c-list">
                             <#list service.claimKeys() as claimKey><li>${msg(claimKey)}</li></#list>
                         </ul>
                         <form action="${base}services/${service.id()}" method="post" class="leerid-school-action">
