@@ -2,6 +2,7 @@ package be.leerid.school.letters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -36,6 +39,7 @@ public final class ActivationLetters {
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
+    private static final String NAMES_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private ActivationLetters() {
     }
@@ -45,8 +49,9 @@ public final class ActivationLetters {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(words.text("leeridLetterTitle"));
             info.setCreator("LeerID");
+            PDFont names = namesFont(document);
             for (ActivationLetter letter : letters) {
-                page(document, letter, words);
+                page(document, letter, words, names);
             }
             document.save(out);
             return out.toByteArray();
@@ -55,7 +60,17 @@ public final class ActivationLetters {
         }
     }
 
-    private static void page(PDDocument document, ActivationLetter letter, LetterWording words) throws IOException {
+    /**
+     * Children's names in any script the font covers (Şeyma, Łukasz, Zoë): Liberation Sans, which PDFBox ships,
+     * embedded once per document with only the letters used. Without it, Helvetica, and names lose their accents.
+     */
+    private static PDFont namesFont(PDDocument document) throws IOException {
+        try (InputStream font = PDDocument.class.getResourceAsStream(NAMES_FONT)) {
+            return font == null ? REGULAR : PDType0Font.load(document, font, true);
+        }
+    }
+
+    private static void page(PDDocument document, ActivationLetter letter, LetterWording words, PDFont names) throws IOException {
         PDPage page = new PDPage(PDRectangle.A4);
         document.addPage(page);
         float width = PDRectangle.A4.getWidth();
@@ -64,7 +79,7 @@ public final class ActivationLetters {
             float y = top;
             y = line(content, BOLD, 24, MARGIN, y, words.text("leeridLetterTitle"));
             y -= 14;
-            y = line(content, REGULAR, 13, MARGIN, y, words.text("leeridLetterGreeting", letter.givenName()));
+            y = line(content, names, 13, MARGIN, y, words.text("leeridLetterGreeting", letter.givenName()));
             y = paragraph(content, REGULAR, 12, MARGIN, y - 6, width - 2 * MARGIN, words.text("leeridLetterIntro"));
 
             float boxTop = y - 16;
@@ -79,7 +94,7 @@ public final class ActivationLetters {
                 line(content, REGULAR, 12, MARGIN + 12, rowY, row[0]);
                 // What the child types (username and code) in a typewriter face: 0 and O, 1 and l differ there.
                 boolean typed = row == rows[2] || row == rows[3];
-                line(content, typed ? MONO : BOLD, typed ? 16 : 13, MARGIN + 150, rowY, row[1]);
+                line(content, typed ? MONO : row == rows[0] ? names : BOLD, typed ? 16 : 13, MARGIN + 150, rowY, row[1]);
                 rowY -= 26;
             }
             float boxBottom = rowY + 8;
@@ -101,7 +116,7 @@ public final class ActivationLetters {
         }
     }
 
-    private static float line(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text) throws IOException {
+    private static float line(PDPageContentStream content, PDFont font, float size, float x, float y, String text) throws IOException {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, y);
@@ -111,7 +126,7 @@ public final class ActivationLetters {
     }
 
     /** Wraps at word boundaries (a long word, such as a web address, breaks where it must). */
-    private static float paragraph(PDPageContentStream content, PDType1Font font, float size, float x, float y, float width,
+    private static float paragraph(PDPageContentStream content, PDFont font, float size, float x, float y, float width,
                                    String text) throws IOException {
         for (String row : wrap(printable(text, font), font, size, width)) {
             y = line(content, font, size, x, y, row);
@@ -119,7 +134,7 @@ public final class ActivationLetters {
         return y;
     }
 
-    static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> rows = new ArrayList<>();
         StringBuilder row = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -150,15 +165,15 @@ public final class ActivationLetters {
         return rows;
     }
 
-    private static float widthOf(String text, PDType1Font font, float size) throws IOException {
+    private static float widthOf(String text, PDFont font, float size) throws IOException {
         return font.getStringWidth(text) / 1000 * size;
     }
 
     /**
-     * The standard PDF fonts cover Western European letters (Dutch, French, German). A name with letters
-     * beyond them (Łukasz, Şeyma) is printed without its accents rather than not at all.
+     * The standard PDF fonts cover Western European letters (Dutch, French, German); names use a font that
+     * covers far more. A letter beyond the font is printed without its accents rather than not at all.
      */
-    static String printable(String text, PDType1Font font) {
+    static String printable(String text, PDFont font) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -182,7 +197,7 @@ public final class ActivationLetters {
         return out.toString();
     }
 
-    private static boolean encodable(String c, PDType1Font font) {
+    private static boolean encodable(String c, PDFont font) {
         try {
             font.encode(c);
             return true;

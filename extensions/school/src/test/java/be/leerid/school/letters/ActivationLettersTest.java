@@ -19,6 +19,8 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -63,13 +65,19 @@ class ActivationLettersTest {
     }
 
     @Test
-    void namesBeyondTheStandardFontsArePrintedWithoutAccentsNotLost() throws Exception {
-        ActivationLetter letter = new ActivationLetter("Łukasz", "Şahin", "1A", "lukasz.sahin", ActivationCode.random(new SecureRandom()),
+    void namesAreSpelledAsTheRegisterSpellsThem() throws Exception {
+        ActivationLetter letter = new ActivationLetter("Łukasz", "Şahin-Yılmaz", "1A", "lukasz.sahin", ActivationCode.random(new SecureRandom()),
                 LocalDate.of(2026, 12, 16), URI.create("https://leerid.be/realms/leerid/school/activate?username=lukasz.sahin"));
         try (PDDocument document = Loader.loadPDF(ActivationLetters.render(List.of(letter), DUTCH))) {
             String words = new PDFTextStripper().getText(document);
-            assertTrue(words.contains("Lukasz Sahin"), words);
+            assertTrue(words.contains("Łukasz Şahin-Yılmaz"), words);
+            assertTrue(words.contains("Hallo Łukasz,"), words);
         }
+    }
+
+    @Test
+    void aLetterBeyondEveryFontIsPrintedWithoutItsAccentRatherThanLost() {
+        assertEquals("Lukasz", ActivationLetters.printable("Łukasz", new PDType1Font(Standard14Fonts.FontName.HELVETICA)));
     }
 
     static String qr(BufferedImage image) throws Exception {
