@@ -3,9 +3,9 @@ package be.leerid.school;
 /** What a person may do in the school console for one school. */
 public enum ConsoleRight {
 
-    /** ICT coordinators and school leaders: everything, including helpdesk delegation. */
+    /** ICT coordinators and school leaders: everything, including helpdesk delegation and the school's services. */
     MANAGE,
-    /** Granted by a coordinator: search, letters, resets and unlocks; no delegation. */
+    /** Granted by a coordinator: search, letters, resets and unlocks; no delegation, no choice of services. */
     HELPDESK;
 
     public boolean mayDelegate() {

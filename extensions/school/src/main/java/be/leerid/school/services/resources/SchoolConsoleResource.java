@@ -41,7 +41,8 @@ import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * The school console at {@code /realms/{realm}/school/}: a school's ICT coordinator, school leader or
- * helpdesk finds the school's learners and staff, prints activation letters, resets and unlocks. Every
+ * helpdesk finds the school's learners and staff, prints activation letters, resets and unlocks; coordinators
+ * and leaders also choose the school's services. Every
  * request establishes the caller and their right at the school in the path afresh; an account of another
  * school is answered as if it did not exist, and nothing changes.
  */
