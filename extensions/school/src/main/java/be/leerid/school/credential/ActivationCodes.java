@@ -5,11 +5,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ActivationCode;
+import be.leerid.school.SchoolCalendar;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -27,7 +27,6 @@ public final class ActivationCodes {
     public static final String TYPE = "leerid-activation-code";
     /** A code works until the end of this many days after the day it was printed (Belgian time). */
     public static final int VALIDITY_DAYS = 14;
-    private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
     /** What the keyed hash is for, so it can never collide with a pseudonym or another hash. */
     private static final String HASH_PURPOSE = "urn:be:leerid:activation-code";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,7 +48,7 @@ public final class ActivationCodes {
         credential.setUserLabel("LeerID activation letter");
         credential.setCreatedDate(Time.currentTimeMillis());
         credential.setSecretData(hash(user, code));
-        long expires = lastValidDay().plusDays(1).atStartOfDay(BELGIUM).toInstant().toEpochMilli();
+        long expires = lastValidDay().plusDays(1).atStartOfDay(SchoolCalendar.ZONE).toInstant().toEpochMilli();
         credential.setCredentialData("{\"expires\":" + expires + "}");
         user.credentialManager().createStoredCredential(credential);
         return code;
@@ -57,7 +56,7 @@ public final class ActivationCodes {
 
     /** The last day a code printed today works, as the letter says. */
     public static LocalDate lastValidDay() {
-        return Instant.ofEpochMilli(Time.currentTimeMillis()).atZone(BELGIUM).toLocalDate().plusDays(VALIDITY_DAYS);
+        return Instant.ofEpochMilli(Time.currentTimeMillis()).atZone(SchoolCalendar.ZONE).toLocalDate().plusDays(VALIDITY_DAYS);
     }
 
     /** Whether the code is the learner's current one and still valid; on success it is used up. */

@@ -2,7 +2,6 @@ package be.leerid.school.services.resources;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import be.leerid.school.ActivationCode;
 import be.leerid.school.ConsoleRight;
 import be.leerid.school.HelpdeskGrant;
 import be.leerid.school.ReferenceCode;
+import be.leerid.school.SchoolCalendar;
 import be.leerid.school.authentication.PasswordOrActivationCodeForm;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
@@ -137,7 +137,7 @@ public final class SchoolConsoleResource {
         ClientModel client = stop.get().clientId().isEmpty() ? null : realm.getClientByClientId(stop.get().clientId());
         return pages(caller.get()).reference(school, code.get().printed(), stop.get().reasonKey(), people.row(caller.get(), person.get(), school),
                 client == null ? stop.get().clientId() : Optional.ofNullable(client.getName()).orElse(client.getClientId()),
-                Instant.ofEpochMilli(stop.get().time()).atZone(ZoneId.of("Europe/Brussels")).toLocalDateTime()
+                Instant.ofEpochMilli(stop.get().time()).atZone(SchoolCalendar.ZONE).toLocalDateTime()
                         .withNano(0).toString().replace('T', ' '));
     }
 

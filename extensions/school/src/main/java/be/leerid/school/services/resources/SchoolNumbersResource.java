@@ -1,10 +1,13 @@
 package be.leerid.school.services.resources;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import be.leerid.identifiers.RealmRoles;
-import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.identifiers.SchoolNumber;
+import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.SchoolCalendar;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,13 +61,22 @@ public final class SchoolNumbersResource {
             if (day != null) {
                 leerid.deactivate(client, old);
                 if (!leerid.isActivatedBy(client, renumbered)) {
-                    leerid.activate(client, renumbered, java.time.LocalDate.parse(day));
+                    leerid.activate(client, renumbered, activationDay(day));
                 }
                 moved++;
             }
         }
         LOG.infof("LeerID: a school's activations of %d services moved to its new institution number", moved);
         return Response.ok(Map.of("from", old, "to", renumbered, "services", moved)).build();
+    }
+
+    /** The day the school activated the service; today if an operator wrote something else there. */
+    private static LocalDate activationDay(String day) {
+        try {
+            return LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            return SchoolCalendar.today();
+        }
     }
 
     private static Response error(Response.Status status, String error, String description) {

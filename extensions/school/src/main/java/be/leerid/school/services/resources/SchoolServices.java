@@ -1,7 +1,5 @@
 package be.leerid.school.services.resources;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -15,6 +13,7 @@ import be.leerid.identifiers.ClaimScope;
 import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.SchoolCalendar;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -61,7 +60,7 @@ final class SchoolServices {
     }
 
     boolean activate(ClientModel client, String school) {
-        return leerid.activate(client, school, LocalDate.now(ZoneId.of("Europe/Brussels")));
+        return leerid.activate(client, school, SchoolCalendar.today());
     }
 
     /**
