@@ -170,6 +170,11 @@ class ServiceActivationIT extends LeerIdTestBase {
             assertEquals("school", answer.get("access"));
             assertEquals(List.of("012345"), ((List<?>) answer.get("schools")).stream().map(s -> ((Map<?, ?>) s).get("ov_orgcode")).toList());
             assertEquals(401, serviceSchools(SECOND, "not-the-secret").statusCode());
+            // A public client has no credentials: its client_id alone reads nothing.
+            HttpResponse<String> publicClient = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(realm.getBaseUrl() + "/leerid-service-schools")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("client_id=leerid-school-console")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, publicClient.statusCode(), publicClient.body());
 
             // Deactivation mid-session: the service gets a back-channel logout with the pseudonym it knows, refresh ends.
             ConsoleHttp.Reply deactivated = console.post("012345/services/" + firstUuid, Map.of("form_token", console.formToken("012345"), "activate", "false"));

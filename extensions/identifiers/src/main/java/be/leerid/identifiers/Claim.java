@@ -101,7 +101,8 @@ public enum Claim {
     /**
      * @param person the person's register record
      * @param scope  LeerID's security domain, e.g. {@code leerid.be}; schools get {@code <orgcode>.<scope>}
-     * @return the claim's values as an OIDC service sees them; empty when the person has none
+     * @return the claim's values as an OIDC service sees them (for {@link #SCHOOLS}, each object as JSON text: tokens
+     *         carry the objects themselves, see {@link #oidcClaim}); empty when the person has none
      */
     public List<String> oidcValues(PersonRecord person, String scope) {
         return switch (this) {

@@ -78,12 +78,16 @@ public final class ServiceSchoolsResource {
         return schools();
     }
 
-    /** The client that authenticated as at the token endpoint (secret or client assertion), if one did. */
+    /**
+     * The client that authenticated as at the token endpoint (secret or client assertion), if one did. A public client
+     * has no credentials (Keycloak would take its client_id alone), so it cannot authenticate here.
+     */
     private Optional<ClientModel> byClientAuthentication() {
         try {
             EventBuilder event = new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                     .event(EventType.CLIENT_INFO);
-            return Optional.of(AuthorizeClientUtil.authorizeClient(session, event, null).getClient());
+            ClientModel client = AuthorizeClientUtil.authorizeClient(session, event, null).getClient();
+            return client.isPublicClient() ? Optional.empty() : Optional.of(client);
         } catch (WebApplicationException e) {
             return Optional.empty();
         }
