@@ -12,6 +12,8 @@ import be.leerid.identifiers.LevelOfAssurance;
  */
 public final class Assurance {
 
+    /** The lowest level (a badge): an eID login satisfies it and every level up to its own. */
+    public static final int LOWEST_LEVEL = LevelOfAssurance.BADGE.level();
     /** Keycloak level of authentication for a password login. */
     public static final int PASSWORD_LEVEL = LevelOfAssurance.PASSWORD.level();
     /** Keycloak level of authentication for an eID-level login. */

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 /** How a person authenticated: the acr a service sees and Keycloak's level of authentication (realm attribute {@value #REALM_MAP}). */
 public enum LevelOfAssurance {
 
-    PASSWORD("urn:be:leerid:acr:password", 1),
-    EID("urn:be:leerid:acr:eid", 2);
+    /** A young learner's QR badge: below a password, never enough for a staff-only service. */
+    BADGE("urn:be:leerid:acr:badge", 1),
+    PASSWORD("urn:be:leerid:acr:password", 2),
+    EID("urn:be:leerid:acr:eid", 3);
 
     /** The realm attribute that maps acr values to levels. */
     public static final String REALM_MAP = "acr.loa.map";

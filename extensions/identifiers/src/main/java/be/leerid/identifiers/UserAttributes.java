@@ -35,6 +35,12 @@ public final class UserAttributes {
      */
     public static final String SCHOOL_HELPDESK = "school_helpdesk";
 
+    /**
+     * Learners only: the id of the learner's current QR badge (never its secret, which only the keyed hash in
+     * the badge credential stands for). The console sets it when it prints a badge and removes it when it voids one.
+     */
+    public static final String BADGE = "badge";
+
     /** What a feed row sets: a sync removes any of these the row no longer gives. */
     public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
             BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
@@ -43,7 +49,7 @@ public final class UserAttributes {
             BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
 
     /** Every attribute LeerID keeps on an account; the realm's user profile must declare each, admin-only. */
-    public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK)).toList();
+    public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK, BADGE)).toList();
 
     private UserAttributes() {
     }

@@ -152,13 +152,17 @@ class RealmVocabularyTest {
         map.fields().forEachRemaining(e -> shipped.put(e.getKey(), e.getValue().asInt()));
         assertEquals(LevelOfAssurance.realmMap(), shipped, LevelOfAssurance.REALM_MAP);
         Set<Integer> levels = new HashSet<>(LevelOfAssurance.realmMap().values());
+        Set<Integer> conditioned = new HashSet<>();
         for (JsonNode config : realm.path("authenticatorConfig")) {
             JsonNode level = config.path("config").path("loa-condition-level");
             if (!level.isMissingNode()) {
                 assertTrue(levels.contains(level.asInt()), "authenticator config \"" + config.path("alias").asText()
                         + "\" uses level " + level.asText() + ", not one of " + levels);
+                conditioned.add(level.asInt());
             }
         }
+        // Keycloak takes how long a level lasts in a session from its condition: a level without one expires at once.
+        assertEquals(levels, conditioned, "every level of assurance needs a level-of-authentication condition in the browser flow");
     }
 
     /**

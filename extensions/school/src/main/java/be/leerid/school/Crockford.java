@@ -30,7 +30,7 @@ final class Crockford {
         }
         StringBuilder code = new StringBuilder(length);
         for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == ' ' || c == '-' || c == '\t') {
+            if (c == ' ' || c == '-' || c == '\t' || c == '\r' || c == '\n') {
                 continue;
             }
             char read = switch (c) {

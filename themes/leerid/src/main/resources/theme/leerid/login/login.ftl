@@ -4,7 +4,7 @@
 <#import "social-providers.ftl" as identityProviders>
 <#import "passkeys.ftl" as passkeys>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
-<!-- template: login.ftl (keycloak.v2, with the service that asks and LeerID's two ways in) -->
+<!-- template: login.ftl (keycloak.v2, with the service that asks and LeerID's ways in: badge, password, activation letter, eID) -->
 
     <#if section = "header">
         <#if client?? && client.name?has_content>
@@ -21,6 +21,13 @@
           <div id="kc-form-wrapper">
             <#if leeridReference??>
                 <p id="leerid-reference">${msg("leeridReference", leeridReference)}</p>
+            </#if>
+            <#-- Young learners: the QR badge the school printed, where a badge is enough for the service. -->
+            <#if leeridBadgeLogin!false>
+                <form id="leerid-badge-start" action="${url.loginAction}" method="post">
+                    <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="leerid_badge" id="leerid-badge">${msg("leeridBadgeLogin")}</button>
+                </form>
+                <p id="leerid-badge-or" class="leerid-or">${msg("leeridBadgeOrPassword")}</p>
             </#if>
             <#if realm.password>
                 <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">

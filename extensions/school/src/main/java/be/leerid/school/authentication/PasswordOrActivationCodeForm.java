@@ -2,15 +2,18 @@ package be.leerid.school.authentication;
 
 import java.util.Optional;
 
+import be.leerid.identifiers.LevelOfAssurance;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.school.ActivationCode;
 import be.leerid.school.credential.ActivationCodes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowCallback;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -27,9 +30,10 @@ import org.keycloak.services.managers.AuthenticationManager;
  * from the activation letter, after which the learner chooses a password (Keycloak's update-password
  * step, under the realm's password policy) and goes on to the service that sent them. A wrong code counts
  * toward brute-force protection like a wrong password; an unknown username, a wrong, used, expired or
- * voided code and a locked account all get the same answer.
+ * voided code and a locked account all get the same answer. Where a badge is enough, the page also offers a
+ * young learner's QR badge ({@link BadgeLogin}); the level the login reaches follows the way in that was used.
  */
-public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
+public final class PasswordOrActivationCodeForm extends UsernamePasswordForm implements AuthenticationFlowCallback {
 
     /** An authorization request parameter that opens the activation form at once (the letter's QR code). */
     public static final String ACTIVATION_REQUEST_PARAM = "leerid_activation";
@@ -61,10 +65,13 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (BadgeLogin.offered(context) && badgeAction(context, form)) {
+            return;
+        }
         if (context.getUser() == null && form.containsKey(FIELD_START)) {
             context.challenge(activationForm(context, form.getFirst(AuthenticationManager.FORM_USERNAME), null));
         } else if (form.containsKey(FIELD_BACK)) {
-            context.challenge(context.form().createLoginUsernamePassword());
+            context.challenge(context.form().setAttribute("leeridBadgeLogin", BadgeLogin.offered(context)).createLoginUsernamePassword());
         } else if (context.getUser() == null && form.containsKey(FIELD_CODE)) {
             try {
                 activate(context, form);
@@ -76,6 +83,49 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm {
             }
         } else {
             super.action(context);
+        }
+    }
+
+    /** The badge page's own buttons and field; false if the form is not about a badge. */
+    private static boolean badgeAction(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+        if (form.containsKey(BadgeLogin.FIELD_START)) {
+            context.challenge(BadgeLogin.page(context, null));
+        } else if (form.containsKey(BadgeLogin.FIELD_YES)) {
+            BadgeLogin.confirm(context);
+        } else if (form.containsKey(BadgeLogin.FIELD_NO)) {
+            BadgeLogin.notMe(context);
+        } else if (form.containsKey(BadgeLogin.FIELD_CODE)) {
+            BadgeLogin.check(context, form.getFirst(BadgeLogin.FIELD_CODE));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        context.form().setAttribute("leeridBadgeLogin", BadgeLogin.offered(context));
+        return super.challenge(context, formData);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        context.form().setAttribute("leeridBadgeLogin", BadgeLogin.offered(context));
+        return super.challenge(context, error, field);
+    }
+
+    /**
+     * After the level-of-authentication condition of this form's subflow recorded that subflow's level: a badge
+     * reaches the badge level only, a password (or an activation code and a new password) the password level,
+     * whichever subflow showed the form.
+     */
+    @Override
+    public void onParentFlowSuccess(AuthenticationFlowContext context) {
+        boolean badge = context.getAuthenticationSession().getAuthNote(BadgeLogin.USED) != null;
+        int reached = badge ? LevelOfAssurance.BADGE.level() : LevelOfAssurance.PASSWORD.level();
+        AcrStore acr = new AcrStore(context.getSession(), context.getAuthenticationSession());
+        for (int level = LevelOfAssurance.BADGE.level(); level <= reached; level++) {
+            acr.setLevelAuthenticated(level);
         }
     }
 

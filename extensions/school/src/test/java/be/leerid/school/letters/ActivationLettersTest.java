@@ -77,7 +77,7 @@ class ActivationLettersTest {
 
     @Test
     void aLetterBeyondEveryFontIsPrintedWithoutItsAccentRatherThanLost() {
-        assertEquals("Lukasz", ActivationLetters.printable("Łukasz", new PDType1Font(Standard14Fonts.FontName.HELVETICA)));
+        assertEquals("Lukasz", PdfDrawing.printable("Łukasz", new PDType1Font(Standard14Fonts.FontName.HELVETICA)));
     }
 
     static String qr(BufferedImage image) throws Exception {

@@ -1,5 +1,7 @@
 package be.leerid.identifiers.authentication.requiredactions;
 
+import be.leerid.identifiers.LevelOfAssurance;
+import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.models.LeerIdProvider;
 import jakarta.ws.rs.core.Response;
@@ -9,13 +11,15 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Runs after every login, also single sign-on: a login for a LeerID client only completes if a
  * pseudonym can be derived. Otherwise the person sees a clear error page and no code, token or
- * assertion is issued. It never marks the user: the check belongs to this one login.
+ * assertion is issued. A staff-only service never accepts a badge login. It never marks the user: the check
+ * belongs to this one login.
  */
 public final class LeerIdSubjectCheck implements RequiredActionProvider, RequiredActionFactory {
 
@@ -56,11 +60,25 @@ public final class LeerIdSubjectCheck implements RequiredActionProvider, Require
         if (!leerid.isLeerIdService(client)) {
             return null;
         }
+        if (leerid.access(client) == ServiceAccess.STAFF && badgeLevelOnly(context)) {
+            return new SubjectUnavailableException(SubjectUnavailableException.Reason.STAFF_ONLY,
+                    "client \"" + client.getClientId() + "\" is for school staff only, and a badge login is never enough for it");
+        }
         try {
             leerid.pseudonym(client, context.getUser());
             return null;
         } catch (SubjectUnavailableException e) {
             return e;
+        }
+    }
+
+    /** Whether this login (or the session it reuses) reached only the badge level. */
+    private static boolean badgeLevelOnly(RequiredActionContext context) {
+        String level = context.getAuthenticationSession().getAuthNote(Constants.LEVEL_OF_AUTHENTICATION);
+        try {
+            return level != null && Integer.parseInt(level) <= LevelOfAssurance.BADGE.level();
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

@@ -69,7 +69,7 @@ public final class EidLoginCheck implements Authenticator, AuthenticatorFactory 
         // An eID-level login also satisfies every lower level; remembered in the user session like
         // Keycloak's own level-of-authentication conditions do, so single sign-on honours it.
         AcrStore acr = new AcrStore(context.getSession(), authSession);
-        for (int satisfied = Assurance.PASSWORD_LEVEL; satisfied <= level; satisfied++) {
+        for (int satisfied = Assurance.LOWEST_LEVEL; satisfied <= level; satisfied++) {
             acr.setLevelAuthenticated(satisfied);
         }
         authSession.setUserSessionNote(Constants.LOA_MAP, authSession.getAuthNote(Constants.LOA_MAP));

@@ -1,0 +1,83 @@
+package be.leerid.school.letters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import be.leerid.school.BadgeCode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class BadgeCardsTest {
+
+    private static final LetterWording DUTCH = new LetterWording(Locale.forLanguageTag("nl"), key -> switch (key) {
+        case "leeridBadgeCardClass" -> "Klas {0}";
+        case "leeridBadgeCardHint" -> "Houd de QR-code voor de camera.";
+        default -> key;
+    });
+
+    @Test
+    void tenCardsAPageEachWithFirstNameClassAndAQrCodeThatHoldsOnlyTheBadgeCode() throws Exception {
+        SecureRandom random = new SecureRandom();
+        List<BadgeCard> cards = IntStream.range(0, 12)
+                .mapToObj(i -> new BadgeCard(i == 0 ? "Zoë" : "Lotte" + i, "1A", BadgeCode.random(random))).toList();
+        byte[] pdf = BadgeCards.render(cards, DUTCH);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals(2, document.getNumberOfPages());
+            String words = new PDFTextStripper().getText(document);
+            assertTrue(words.contains("Zoë"), words);
+            assertTrue(words.contains("Klas 1A"), words);
+            for (BadgeCard card : cards) {
+                assertTrue(words.contains(card.code().printed()), "the code is printed for typing");
+            }
+            PDFRenderer renderer = new PDFRenderer(document);
+            Set<String> decoded = new java.util.HashSet<>();
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 150);
+                decoded.addAll(decodeEveryCard(image, page == 0 ? 10 : 2));
+            }
+            Set<String> expected = cards.stream().map(c -> c.code().printed()).collect(Collectors.toSet());
+            assertEquals(expected, decoded, "every card's QR code decodes to exactly its badge code");
+            for (String qr : decoded) {
+                assertTrue(BadgeCode.read(qr).isPresent(), "a QR code reads as a badge code");
+                assertFalse(qr.toLowerCase(Locale.ROOT).contains("lotte") || qr.contains("1A"), "nothing about the child");
+            }
+        }
+    }
+
+    /** Each card's area cut out of the page image and read alone, as a camera sees one card. */
+    private static Set<String> decodeEveryCard(BufferedImage page, int cards) throws Exception {
+        float scale = page.getWidth() / 595.28f;
+        float gapX = (595.28f - BadgeCards.COLUMNS * BadgeCards.CARD_WIDTH) / (BadgeCards.COLUMNS + 1);
+        float gapY = (841.89f - BadgeCards.ROWS * BadgeCards.CARD_HEIGHT) / (BadgeCards.ROWS + 1);
+        Set<String> found = new java.util.HashSet<>();
+        for (int i = 0; i < cards; i++) {
+            int x = Math.round((gapX + (i % BadgeCards.COLUMNS) * (BadgeCards.CARD_WIDTH + gapX)) * scale);
+            int top = Math.round(((i / BadgeCards.COLUMNS) * (BadgeCards.CARD_HEIGHT + gapY) + gapY) * scale);
+            BufferedImage card = page.getSubimage(x, top, Math.round(BadgeCards.CARD_WIDTH * scale), Math.round(BadgeCards.CARD_HEIGHT * scale));
+            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(card))),
+                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            found.add(result.getText());
+        }
+        return found;
+    }
+}
