@@ -1,12 +1,13 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school.ftl (the school console: search, letters, resets, unlocks, helpdesk) -->
+<!-- template: leerid-school.ftl (the school console: search, letters, badges, resets, unlocks, helpdesk) -->
     <#if section = "header">
         ${msg("leeridSchoolTitle", school)}
     <#elseif section = "form">
         <#assign base = consoleUrl + school?url('UTF-8') + "/">
         <p id="leerid-school-caller">${msg("leeridSchoolLoggedInAs", callerName)}</p>
         <#if manages><p><a id="leerid-school-services-link" href="${base}services">${msg("leeridSchoolServicesLink")}</a></p></#if>
+        <p><a id="leerid-school-badges-link" href="${base}badges">${msg("leeridSchoolBadgesLink")}</a></p>
 
         <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolSearch")}</h2>
         <form id="leerid-school-search" class="${properties.kcFormClass!}" action="${base}" method="get" role="search">
@@ -63,6 +64,18 @@
                             <form action="${base}people/${person.id()}/reset" method="post" class="leerid-school-action">
                                 <input type="hidden" name="form_token" value="${formToken}">
                                 <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit">${msg("leeridSchoolReset")}</button>
+                            </form>
+                        </#if>
+                        <#if person.usesBadge()>
+                            <form action="${base}badges/people/${person.id()}" method="post" class="leerid-school-action">
+                                <input type="hidden" name="form_token" value="${formToken}">
+                                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit"><#if person.hasBadge()>${msg("leeridSchoolBadgeNew")}<#else>${msg("leeridSchoolBadgeFirst")}</#if></button>
+                            </form>
+                        </#if>
+                        <#if person.hasBadge()>
+                            <form action="${base}badges/people/${person.id()}/void" method="post" class="leerid-school-action">
+                                <input type="hidden" name="form_token" value="${formToken}">
+                                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}" type="submit">${msg("leeridSchoolBadgeVoid")}</button>
                             </form>
                         </#if>
                         <#if person.learner() && person.locked()>

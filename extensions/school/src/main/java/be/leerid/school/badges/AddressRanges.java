@@ -29,6 +29,20 @@ public final class AddressRanges {
     /** What a stored list that no longer parses means: refuse rather than let every network in. */
     public static final AddressRanges NOWHERE = new AddressRanges(List.of(), true);
 
+    /** A line that is not an address range: the message (for logs) and the line number (for the page) say which. */
+    public static final class BadRange extends IllegalArgumentException {
+        private final int line;
+
+        BadRange(int line, String problem) {
+            super("line " + line + ": " + problem);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
     /** Parses what a coordinator typed; a line that is not a range is an error that names its line number. */
     public static AddressRanges parse(String typed) {
         List<Range> ranges = new ArrayList<>();
@@ -40,7 +54,7 @@ public final class AddressRanges {
             }
         }
         if (ranges.size() > MAX_RANGES) {
-            throw new IllegalArgumentException("at most " + MAX_RANGES + " address ranges");
+            throw new BadRange(MAX_RANGES + 1, "at most " + MAX_RANGES + " address ranges");
         }
         return new AddressRanges(ranges, false);
     }
@@ -65,23 +79,23 @@ public final class AddressRanges {
             int slash = line.indexOf('/');
             String address = slash < 0 ? line : line.substring(0, slash);
             if (!isIpv4(address) && !IPV6.matcher(address).matches()) {
-                throw new IllegalArgumentException("line " + number + ": not an IPv4 or IPv6 address range");
+                throw new BadRange(number, "not an IPv4 or IPv6 address range");
             }
             byte[] bytes;
             try {
                 // Only literal addresses reach here (checked above), so this never asks DNS.
                 bytes = InetAddress.getByName(address).getAddress();
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("line " + number + ": not an IPv4 or IPv6 address range");
+                throw new BadRange(number, "not an IPv4 or IPv6 address range");
             }
             int prefix;
             try {
                 prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(line.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("line " + number + ": the prefix length after / is not a number");
+                throw new BadRange(number, "the prefix length after / is not a number");
             }
             if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new IllegalArgumentException("line " + number + ": the prefix length must be 0 to " + bytes.length * 8);
+                throw new BadRange(number, "the prefix length must be 0 to " + bytes.length * 8);
             }
             return new Range(bytes, prefix, slash < 0 ? address + "/" + prefix : line);
         }

@@ -29,6 +29,11 @@ final class ConsoleEvents {
         event(school, action).resource(ResourceType.CLIENT).resourcePath("clients", clientUuid, "school-console", action).success();
     }
 
+    /** A change to the school's own settings. */
+    void recordSchool(String school, String action) {
+        event(school, action).resource(ResourceType.REALM).resourcePath("schools", school, "school-console", action).success();
+    }
+
     void record(String school, String action, String targetUserId) {
         event(school, action).resource(ResourceType.USER).resourcePath("users", targetUserId, "school-console", action).success();
     }

@@ -37,6 +37,20 @@ final class ConsolePages {
         return form().setAttribute("school", school).setAttribute("services", services).createForm("leerid-school-services.ftl");
     }
 
+    /** @param problemLine -1 if none; 0 for the grades; else the networks' line that is not a range */
+    Response badges(String school, boolean manages, String grades, String networks, int problemLine) {
+        LoginFormsProvider form = form().setAttribute("school", school).setAttribute("manages", manages)
+                .setAttribute("badgeGrades", grades).setAttribute("badgeNetworks", networks).setAttribute("problemLine", problemLine);
+        if (problemLine >= 0) {
+            form.setStatus(Response.Status.BAD_REQUEST);
+        }
+        return form.createForm("leerid-school-badges.ftl");
+    }
+
+    Response noBadges() {
+        return message("leeridSchoolNoBadges", Response.Status.OK);
+    }
+
     Response reference(String school, String code, String reasonKey, PersonRow person, String service, String when) {
         return form().setAttribute("school", school).setAttribute("reference", code).setAttribute("reasonKey", reasonKey)
                 .setAttribute("person", person).setAttribute("service", service == null ? "" : service).setAttribute("when", when)

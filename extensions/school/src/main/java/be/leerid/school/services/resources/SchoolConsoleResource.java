@@ -296,12 +296,18 @@ public final class SchoolConsoleResource {
         return new ConsolePages(session, null).activated();
     }
 
-    private interface Action {
+    /** The school's QR badges: settings, printing, voiding. */
+    @Path("{school}/badges")
+    public SchoolBadgesResource badges(@PathParam("school") String school) {
+        return new SchoolBadgesResource(session, this, school);
+    }
+
+    interface Action {
         Response run(ConsoleCaller caller);
     }
 
     /** The checks every change passes, in this order, before anything is read or written. */
-    private Response act(String school, String token, ConsoleRight needed, Action action) {
+    Response act(String school, String token, ConsoleRight needed, Action action) {
         Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
         if (caller.isEmpty()) {
             return new ConsolePages(session, null).forbidden();
@@ -325,11 +331,11 @@ public final class SchoolConsoleResource {
         return new ConsolePages(session, caller);
     }
 
-    private URI home() {
+    URI home() {
         return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/school/").build(realm.getName());
     }
 
-    private URI schoolPage(String school) {
+    URI schoolPage(String school) {
         return UriBuilder.fromUri(home()).path("{school}/").build(school);
     }
 

@@ -8,6 +8,7 @@ import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.AccountStatus;
 import be.leerid.school.ConsoleRight;
+import be.leerid.school.badges.BadgeSettings;
 import be.leerid.school.models.AccountState;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -48,6 +49,8 @@ final class SchoolPeople {
         return new PersonRow(user.getId(), user.getFirstName(), user.getLastName(), user.getUsername(),
                 place.map(SchoolPlace::schoolClass).orElse(null), place.map(SchoolPlace::grade).orElse(null), learner,
                 status.messageKey(), user.getFirstAttribute(UserAttributes.LEFT_ON), status == AccountStatus.LOCKED,
-                helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled());
+                helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled(),
+                learner && new BadgeSettings(realm, school).grades().uses(place.map(SchoolPlace::grade).orElse(null)),
+                learner && user.getFirstAttribute(UserAttributes.BADGE) != null);
     }
 }
