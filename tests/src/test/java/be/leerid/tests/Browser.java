@@ -50,7 +50,13 @@ final class Browser implements AutoCloseable {
         return new Browser(true, width);
     }
 
-    private Browser(boolean javaScript, int width) {
+    /** A browser with JavaScript whose camera (allowed without asking) shows this video, as Chromium's fake camera does. */
+    static Browser withCamera(Path video, int width) {
+        return new Browser(true, width, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+    }
+
+    private Browser(boolean javaScript, int width, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("leerid.chromium", "/usr/bin/chromium"));
         StringBuilder rules = new StringBuilder();
@@ -64,6 +70,7 @@ final class Browser implements AutoCloseable {
         if (!javaScript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
         }
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("leerid.chromedriver", "/usr/bin/chromedriver")))
                 .build();
@@ -133,7 +140,12 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page has an element with this id or name (a page arriving after redirects). */
     Browser await(String idOrName) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        return await(idOrName, Duration.ofSeconds(15));
+    }
+
+    /** As {@link #await(String)}, for what takes longer on a busy machine (a camera starting and reading a code). */
+    Browser await(String idOrName, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (driver.findElements(By.id(idOrName)).isEmpty() && driver.findElements(By.name(idOrName)).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + idOrName + " at " + driver.getCurrentUrl() + ":\n" + pageText());
