@@ -1,11 +1,17 @@
 package be.leerid.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+
+import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.PseudonymKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The realm both servers import: LeerID's shipped realm (realm-config/leerid-realm.json) with the demo
- * services' clients, a back-end client and synthetic teachers. For vanilla Keycloak the same realm without
+ * services' clients, a back-end client and synthetic teachers (LeerID also first-grade learners with QR badges). For vanilla Keycloak the same realm without
  * anything LeerID provides: no LeerID mappers (so Keycloak's own {@code sub}), Keycloak's default flows
  * instead of LeerID's, no LeerID required action, registration policy or theme. Clients, users, roles,
  * token lifetimes and the password policy stay the same.
@@ -34,6 +40,39 @@ final class BenchRealm {
 
     static String password(int i) {
         return "Bench-teacher-" + i;
+    }
+
+    /** A bench learner's QR badge as the camera reads it: an id and a secret (fixed here, for a repeatable run). */
+    static String badge(int i) {
+        return badgeId(i) + String.format(Locale.ROOT, "%026d", 7_919L * i + 1_000_003L);
+    }
+
+    private static String badgeId(int i) {
+        return String.format(Locale.ROOT, "%08d", 90_000_000 + i);
+    }
+
+    /**
+     * Learners in first grade at 012345 (which uses badges by default and has Smartschool (demo) activated), each
+     * with a badge credential as the console would print it: the keyed hash of the secret with the realm's vault
+     * key, bound to the account, which is why the account's id is fixed here.
+     */
+    private static void addLearners(ArrayNode users, Path root, int accounts) throws IOException {
+        PseudonymDeriver deriver = new PseudonymDeriver(PseudonymKey.fromBase64(
+                Files.readString(root.resolve("realm-config/vault/leerid_pseudonym-key"))));
+        for (int i = 0; i < accounts; i++) {
+            String id = UUID.nameUUIDFromBytes(("bench.learner." + i).getBytes(StandardCharsets.UTF_8)).toString();
+            String code = badge(i);
+            String hash = deriver.derive("urn:be:leerid:badge", id + "\u0000" + code.substring(0, 8) + "\u0000" + code.substring(8));
+            users.add(JSON.valueToTree(Map.of(
+                    "id", id, "username", "bench.learner." + i, "enabled", true, "firstName", "Leerling", "lastName", "Bench " + i,
+                    "attributes", Map.of("leerid", List.of(String.valueOf(30_000_000 + i)), "affiliation", List.of("student", "member"),
+                            "school", List.of("012345"), "grade", List.of("1"), "class", List.of("1A"),
+                            "enrolment", List.of("012345:1:1A"), "badge", List.of(badgeId(i))),
+                    "credentials", List.of(Map.of("type", "leerid-badge", "userLabel", "LeerID badge", "createdDate", 0L,
+                            "secretData", hash,
+                            "credentialData", "{\"badge\":\"" + badgeId(i) + "\",\"school\":\"012345\"}")),
+                    "realmRoles", List.of("default-roles-leerid"))));
+        }
     }
 
     /** Writes leerid-realm.json and leerid-users-0.json for a variant into dir (Keycloak's data/import). */
@@ -62,6 +101,9 @@ final class BenchRealm {
                             "staff_id", List.of("B" + (100_000 + i))),
                     "credentials", List.of(Map.of("type", "password", "value", password(i), "temporary", false)),
                     "realmRoles", List.of("default-roles-leerid"))));
+        }
+        if (leerid) {
+            addLearners(users, root, accounts);
         }
         JSON.writeValue(dir.resolve("leerid-users-0.json").toFile(), Map.of("realm", "leerid", "users", users));
     }

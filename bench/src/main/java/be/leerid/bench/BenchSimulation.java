@@ -53,10 +53,11 @@ public class BenchSimulation extends Simulation {
         AtomicInteger next = new AtomicInteger();
         Iterator<Map<String, Object>> feeder = Stream.generate(() -> {
             int i = Math.floorMod(next.getAndIncrement(), accounts);
-            return Map.<String, Object>of("username", BenchRealm.username(i), "password", BenchRealm.password(i));
+            return Map.<String, Object>of("username", BenchRealm.username(i), "password", BenchRealm.password(i), "badge", BenchRealm.badge(i));
         }).iterator();
         ChainBuilder measured = switch (operation) {
             case "login" -> exec(flushCookieJar()).exec(login());
+            case "badge" -> exec(flushCookieJar()).exec(badgeLogin());
             case "sso" -> authorizeBySso(SECOND, SECOND_REDIRECT).exec(redeem(SECOND, SECOND_REDIRECT, "sso token"));
             case "refresh" -> exec(http("refresh").post(TOKEN).formParam("grant_type", "refresh_token")
                     .formParam("client_id", FIRST).formParam("refresh_token", "#{refresh}")
@@ -70,7 +71,7 @@ public class BenchSimulation extends Simulation {
                     .check(status().is(200), substring("SAMLResponse")));
             default -> throw new IllegalArgumentException("unknown bench.operation " + operation);
         };
-        ChainBuilder prepare = operation.equals("login") || operation.equals("client-credentials")
+        ChainBuilder prepare = operation.equals("login") || operation.equals("badge") || operation.equals("client-credentials")
                 ? exec(session -> session) : exec(login());
         ChainBuilder timed = exec(session -> session.set("started", System.nanoTime()).markAsSucceeded())
                 .group(operation).on(measured)
@@ -117,6 +118,30 @@ public class BenchSimulation extends Simulation {
                 .exec(http("login form").post(session -> path(session.getString("action")))
                         .formParam("username", "#{username}").formParam("password", "#{password}").formParam("credentialId", "")
                         .check(status().is(302), header("Location").transform(BenchSimulation::code).saveAs("code")))
+                .exec(redeem(FIRST, FIRST_REDIRECT, "token"));
+    }
+
+    /**
+     * A young learner's badge login at the first service: the login page's badge button, the code as the camera reads
+     * it, "Ja, ik ben ..." and the code exchange. Vanilla Keycloak has no badges: its login page offers only the
+     * password, so there this is a password login, and the ratio compares the two ways in.
+     */
+    private ChainBuilder badgeLogin() {
+        return exec(session -> pkce(session))
+                .exec(http("authorize").get(session -> authorizeUrl(session, FIRST, FIRST_REDIRECT))
+                        .check(status().is(200), regex("<form[^>]*action=\"([^\"]+)\"").saveAs("action"),
+                                substring("name=\"leerid_badge\"").count().saveAs("badges")))
+                .doIfOrElse(session -> session.getInt("badges") > 0).then(
+                        exec(http("badge page").post(session -> path(session.getString("action"))).formParam("leerid_badge", "")
+                                .check(status().is(200), regex("<form[^>]*action=\"([^\"]+)\"").saveAs("action")))
+                        .exec(http("badge code").post(session -> path(session.getString("action"))).formParam("badge_code", "#{badge}")
+                                .check(status().is(200), substring("leerid_badge_yes"), regex("<form[^>]*action=\"([^\"]+)\"").saveAs("action")))
+                        .exec(http("badge confirm").post(session -> path(session.getString("action"))).formParam("leerid_badge_yes", "")
+                                .check(status().is(302), header("Location").transform(BenchSimulation::code).saveAs("code"))))
+                .orElse(
+                        exec(http("login form").post(session -> path(session.getString("action")))
+                                .formParam("username", "#{username}").formParam("password", "#{password}").formParam("credentialId", "")
+                                .check(status().is(302), header("Location").transform(BenchSimulation::code).saveAs("code"))))
                 .exec(redeem(FIRST, FIRST_REDIRECT, "token"));
     }
 

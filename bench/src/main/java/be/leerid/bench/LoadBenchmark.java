@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LoadBenchmark {
 
-    static final List<String> ALL_OPERATIONS = List.of("login", "sso", "refresh", "client-credentials", "saml", "userinfo");
+    /** "badge": a learner's QR badge login on LeerID; vanilla Keycloak has no badges, so there it is its password login. */
+    static final List<String> ALL_OPERATIONS = List.of("login", "badge", "sso", "refresh", "client-credentials", "saml", "userinfo");
     /** -Dbench.operations=login,sso runs only those scenarios (for a closer look; the table needs all). */
     static final List<String> OPERATIONS = List.of(System.getProperty("bench.operations", String.join(",", ALL_OPERATIONS)).split(","));
     /** -Dbench.jfr=true records each measured turn with Java Flight Recorder, to bench/target/jfr/. */
@@ -192,6 +193,12 @@ public final class LoadBenchmark {
                         operation, mean(x, 0), mean(y, 0), mean(y, 0) / mean(x, 0), roundRange(operation), mean(x, 1), mean(x, 2), mean(x, 3),
                         mean(y, 1), mean(y, 2), mean(y, 3), mean(x, 4), mean(y, 4), mean(y, 4) / mean(x, 4),
                         mean(x, 5) * rounds, mean(y, 5) * rounds));
+            }
+            if (OPERATIONS.contains("badge")) {
+                out.append(String.format(Locale.ROOT, "%nbadge: %s's logins per CPU-second are **%.2fx** %s's (CPU ms per login %.2f against %.2f; "
+                                + "where only one side is LeerID, that is LeerID's badge login against vanilla's password login; goal for LeerID "
+                                + "against vanilla: at least 5x).%n",
+                        b, mean("0/badge", 4) / mean("1/badge", 4), a, mean("1/badge", 4), mean("0/badge", 4)));
             }
             if (!sessionCounts.isEmpty()) {
                 out.append(String.format(Locale.ROOT, "%n| active sessions | %s RSS MiB | %s RSS MiB | **ratio** |%n|---:|---:|---:|---:|%n", a, b));
