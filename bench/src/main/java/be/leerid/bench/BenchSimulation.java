@@ -93,13 +93,18 @@ public class BenchSimulation extends Simulation {
     @Override
     public void after() {
         long[] sorted = SUCCEEDED.stream().mapToLong(Long::longValue).sorted().toArray();
-        String json = String.format(java.util.Locale.ROOT, "{\"ok\":%d,\"failed\":%d,\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f}",
-                sorted.length, FAILED.get(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+        // No success, no percentiles: JSON null, so the run ends with "never succeeded" rather than a parse error.
+        String json = String.format(java.util.Locale.ROOT, "{\"ok\":%d,\"failed\":%d,\"p50\":%s,\"p95\":%s,\"p99\":%s}",
+                sorted.length, FAILED.get(), millis(percentile(sorted, 50)), millis(percentile(sorted, 95)), millis(percentile(sorted, 99)));
         try {
             java.nio.file.Files.writeString(Path.of(System.getProperty("bench.output")), json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "null" : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     private static double percentile(long[] sorted, int percent) {

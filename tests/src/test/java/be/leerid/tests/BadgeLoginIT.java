@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,11 +191,14 @@ class BadgeLoginIT extends LeerIdTestBase {
 
     @Test
     void theBadgePageWithoutACameraIsAccessibleAndWorksByKeyboardAt320Pixels() throws Exception {
-        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = new Browser()) {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = Browser.withJavaScript(1280)) {
             accounts.staff("badge.coordinator4", "20000994", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
             String noor = accounts.learner("noor.eerste", "10002981", SchoolAccounts.SINT_JOZEF, "1B", "1");
             ConsoleHttp console = console(coordinator);
-            assertTrue(console.get("012345/badges").text().contains("Leerjaren met badges"));
+            coordinator.open(console.at("012345/badges")).await("leerid-school-badge-print");
+            assertTrue(coordinator.pageText().contains("Leerjaren met badges"), coordinator.pageText());
+            assertEquals(List.of(), coordinator.seriousAccessibilityViolations());
+            coordinator.screenshot("school-console-badges");
             String code = read(console.post("012345/badges/people/" + noor, Map.of("form_token", console.formToken("012345"))).body()).codes().get(0);
 
             OidcService.Login login = oidc("smartschool").login(SINT_JOZEF, "openid");
@@ -217,6 +223,42 @@ class BadgeLoginIT extends LeerIdTestBase {
                 assertEquals(BADGE_ACR, login.redeem(child).idToken().getACR().getValue());
             }
         }
+    }
+
+    /** A school gets a new institution number: its badge settings and printed badges go with it and keep working. */
+    @Test
+    void aRenumberedSchoolsBadgesKeepWorking() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = new Browser();
+             AdminApiClient operator = AdminApiClient.withRealmRole(realm, "test-renumber-badges", "register-sync")) {
+            accounts.staff("badge.coordinator5", "20000995", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
+            String jens = accounts.learner("jens.kleuter", "10002991", SchoolAccounts.SINT_JOZEF, "K2A", "K2");
+            ConsoleHttp console = console(coordinator);
+            console.post("012345/badges/settings", Map.of("form_token", console.formToken("012345"), "grades", "K2", "networks", "127.0.0.0/8\n::1/128"));
+            String code = read(console.post("012345/badges/people/" + jens, Map.of("form_token", console.formToken("012345"))).body()).codes().get(0);
+            HttpResponse<String> renumbered = renumber("012345", "012399");
+            try {
+                assertEquals(200, renumbered.statusCode(), renumbered.body());
+                assertTrue(renumbered.body().contains("\"badges\":1"), renumbered.body());
+                Map<String, String> settings = realm.admin().toRepresentation().getAttributes();
+                assertEquals("K2", settings.get("leerid.badges.012399.grades"), settings.toString());
+                assertFalse(settings.containsKey("leerid.badges.012345.grades"), settings.toString());
+                // The register's next feed moves the enrolment: the badge works at the new number.
+                accounts.update(jens, Map.of("school", List.of("012399"), "enrolment", List.of("012399:K2:K2A")));
+                assertTrue(badgeWorks(oidc("smartschool"), code));
+            } finally {
+                accounts.update(jens, Map.of("school", List.of("012345"), "enrolment", List.of("012345:K2:K2A")));
+                assertEquals(200, renumber("012399", "012345").statusCode());
+                console.post("012345/badges/settings", Map.of("form_token", console.formToken("012345"), "grades", "K1, K2, K3, 1, 2", "networks", ""));
+            }
+        }
+    }
+
+    private HttpResponse<String> renumber(String from, String to) throws Exception {
+        String token = RegisterClient.clientCredentialsToken(provider().getTokenEndpointURI(), "test-renumber-badges",
+                "test-renumber-badges-secret-not-for-production");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/leerid-school-numbers/" + from
+                        + "/renumber?to=" + to)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private boolean badgeWorks(OidcService smartschool, String code) throws Exception {

@@ -40,6 +40,18 @@ public final class BadgeSettings {
         }
     }
 
+    /** The school got a new institution number: its settings go with it (the new number's own, if any, are replaced). */
+    public void moveTo(String renumbered) {
+        for (String setting : new String[] {".grades", ".networks"}) {
+            String value = realm.getAttribute(PREFIX + school + setting);
+            realm.removeAttribute(PREFIX + renumbered + setting);
+            if (value != null) {
+                realm.setAttribute(PREFIX + renumbered + setting, value);
+                realm.removeAttribute(PREFIX + school + setting);
+            }
+        }
+    }
+
     public void networks(AddressRanges ranges) {
         if (ranges.restricts()) {
             realm.setAttribute(PREFIX + school + ".networks", ranges.storable());

@@ -85,6 +85,24 @@ public final class Badges {
         return stored(user).stream().map(c -> data(c).school()).filter(s -> s != null).findFirst();
     }
 
+    /** The school that printed the learner's badge got a new institution number: the badge keeps working. */
+    public boolean renumber(UserModel user, String old, String renumbered) {
+        boolean changed = false;
+        for (CredentialModel credential : stored(user)) {
+            BadgeData data = data(credential);
+            if (old.equals(data.school())) {
+                try {
+                    credential.setCredentialData(JsonSerialization.writeValueAsString(new BadgeData(data.badge(), renumbered)));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                user.credentialManager().updateStoredCredential(credential);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /** Voids the learner's badge and ends the sessions it opened; false if there was none. */
     public boolean voidBadge(UserModel user) {
         String id = user.getFirstAttribute(UserAttributes.BADGE);

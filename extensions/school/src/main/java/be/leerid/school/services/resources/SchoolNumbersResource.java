@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
+import be.leerid.identifiers.UserAttributes;
+import be.leerid.school.badges.BadgeSettings;
+import be.leerid.school.credential.Badges;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -26,7 +29,8 @@ import org.keycloak.services.managers.AuthenticationManager;
 /**
  * {@code /realms/{realm}/leerid-school-numbers/{old}/renumber?to={new}}: when a school gets a new institution number
  * (the register moves its enrolments in its next feed), the register's operator (realm role
- * {@value RealmRoles#REGISTER_SYNC}) carries the school's service activations over to the new number.
+ * {@value RealmRoles#REGISTER_SYNC}) carries the school's service activations, badge settings and printed badges over to
+ * the new number.
  */
 public final class SchoolNumbersResource {
 
@@ -66,8 +70,14 @@ public final class SchoolNumbersResource {
                 moved++;
             }
         }
-        LOG.infof("LeerID: a school's activations of %d services moved to its new institution number", moved);
-        return Response.ok(Map.of("from", old, "to", renumbered, "services", moved)).build();
+        // Its QR badges keep working: the school's badge settings, and the printing school of each badge.
+        new BadgeSettings(realm, old).moveTo(renumbered);
+        Badges badges = new Badges(session, realm);
+        long badgesMoved = leerid.peopleOfSchool(realm, old, null, null, null, 0, Integer.MAX_VALUE)
+                .filter(user -> user.getFirstAttribute(UserAttributes.BADGE) != null)
+                .filter(user -> badges.renumber(user, old, renumbered)).count();
+        LOG.infof("LeerID: a school's activations of %d services and %d badges moved to its new institution number", moved, badgesMoved);
+        return Response.ok(Map.of("from", old, "to", renumbered, "services", moved, "badges", badgesMoved)).build();
     }
 
     /** The day the school activated the service; today if an operator wrote something else there. */
