@@ -3,6 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <#import "social-providers.ftl" as identityProviders>
 <#import "passkeys.ftl" as passkeys>
+<#import "leerid-badge-camera.ftl" as badge>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
 <!-- template: login.ftl (keycloak.v2, with the service that asks and LeerID's ways in: badge, password, activation letter, eID) -->
 
@@ -24,9 +25,14 @@
             </#if>
             <#-- Young learners: the QR badge the school printed, where a badge is enough for the service. -->
             <#if leeridBadgeLogin!false>
+                <#-- Without JavaScript the button asks the server for the badge page; with it, the camera opens right here. -->
                 <form id="leerid-badge-start" action="${url.loginAction}" method="post">
-                    <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="leerid_badge" id="leerid-badge">${msg("leeridBadgeLogin")}</button>
+                    <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="leerid_badge" id="leerid-badge" aria-controls="leerid-badge-inline">${msg("leeridBadgeLogin")}</button>
                 </form>
+                <section id="leerid-badge-inline" aria-label="${msg("leeridBadgeTitle")}" hidden>
+                    <@badge.camera />
+                </section>
+                <@badge.scripts />
                 <p id="leerid-badge-or" class="leerid-or">${msg("leeridBadgeOrPassword")}</p>
             </#if>
             <#if realm.password>

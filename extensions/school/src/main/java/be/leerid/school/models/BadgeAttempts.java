@@ -18,6 +18,7 @@ public final class BadgeAttempts {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final BadgeLockout lockout;
+    private boolean hadFailures = true;
 
     public BadgeAttempts(KeycloakSession session, RealmModel realm) {
         this.session = session;
@@ -25,11 +26,13 @@ public final class BadgeAttempts {
         this.lockout = new BadgeLockout(realm.getFailureFactor(), realm.getWaitIncrementSeconds(), realm.getMaxFailureWaitSeconds());
     }
 
+    /** Whether the badge waits now; remembers what it read, so a success only writes when there were failures. */
     public boolean locked(String badgeId) {
         if (!realm.isBruteForceProtected()) {
             return false;
         }
         UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, KEY_PREFIX + badgeId);
+        hadFailures = failures != null;
         return failures != null && lockout.locked(failures.getNumFailures(), failures.getLastFailure(), Time.currentTimeMillis());
     }
 
@@ -45,7 +48,10 @@ public final class BadgeAttempts {
         failures.setLastFailure(Time.currentTimeMillis());
     }
 
+    /** Clears the badge's failures after its right code (call {@link #locked} first). */
     public void succeeded(String badgeId) {
-        session.loginFailures().removeUserLoginFailure(realm, KEY_PREFIX + badgeId);
+        if (hadFailures) {
+            session.loginFailures().removeUserLoginFailure(realm, KEY_PREFIX + badgeId);
+        }
     }
 }

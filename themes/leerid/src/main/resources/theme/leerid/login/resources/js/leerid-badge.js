@@ -1,57 +1,73 @@
-// The badge page: reads the badge's QR code from the camera with jsQR (vendored through npm at build time) and
+// The badge's camera, on the badge page or opened on the login page by "Log in met je badge" (one request less than
+// asking the server for the badge page): reads the badge's QR code with jsQR (vendored through npm at build time) and
 // sends it as if it had been typed. Without a camera, or without permission, the typed-code field stays and says so.
 (function () {
     'use strict';
-    var video = document.getElementById('leerid-badge-video');
-    var status = document.getElementById('leerid-badge-camera-status');
-    var field = document.getElementById('badge_code');
-    var form = document.getElementById('leerid-badge-form');
-    if (!video || !status || !field || !form) {
-        return;
+    var inline = document.getElementById('leerid-badge-inline');
+    var start = document.getElementById('leerid-badge');
+    if (inline && start) {
+        start.addEventListener('click', function (event) {
+            event.preventDefault();
+            inline.hidden = false;
+            document.getElementById('leerid-badge-start').hidden = true;
+            startCamera();
+        });
+    } else {
+        startCamera();
     }
 
-    function noCamera() {
-        status.textContent = status.getAttribute('data-nocamera');
-        video.hidden = true;
-        field.focus();
-    }
-
-    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof jsQR !== 'function') {
-        noCamera();
-        return;
-    }
-    var canvas = document.createElement('canvas');
-    var context = canvas.getContext('2d', { willReadFrequently: true });
-    var stream = null;
-    var done = false;
-
-    function scan() {
-        if (done) {
+    function startCamera() {
+        var video = document.getElementById('leerid-badge-video');
+        var status = document.getElementById('leerid-badge-camera-status');
+        var field = document.getElementById('badge_code');
+        var form = document.getElementById('leerid-badge-form');
+        if (!video || !status || !field || !form) {
             return;
         }
-        if (video.readyState >= 2 && video.videoWidth > 0) {
-            canvas.width = video.videoWidth;
-            canvas.height = video.videoHeight;
-            context.drawImage(video, 0, 0, canvas.width, canvas.height);
-            var image = context.getImageData(0, 0, canvas.width, canvas.height);
-            var code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
-            if (code && code.data) {
-                done = true;
-                field.value = code.data;
-                status.textContent = status.getAttribute('data-found');
-                stream.getTracks().forEach(function (track) { track.stop(); });
-                form.submit();
+
+        function noCamera() {
+            status.textContent = status.getAttribute('data-nocamera');
+            video.hidden = true;
+            field.focus();
+        }
+
+        if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof jsQR !== 'function') {
+            noCamera();
+            return;
+        }
+        var canvas = document.createElement('canvas');
+        var context = canvas.getContext('2d', { willReadFrequently: true });
+        var stream = null;
+        var done = false;
+
+        function scan() {
+            if (done) {
                 return;
             }
+            if (video.readyState >= 2 && video.videoWidth > 0) {
+                canvas.width = video.videoWidth;
+                canvas.height = video.videoHeight;
+                context.drawImage(video, 0, 0, canvas.width, canvas.height);
+                var image = context.getImageData(0, 0, canvas.width, canvas.height);
+                var code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+                if (code && code.data) {
+                    done = true;
+                    field.value = code.data;
+                    status.textContent = status.getAttribute('data-found');
+                    stream.getTracks().forEach(function (track) { track.stop(); });
+                    form.submit();
+                    return;
+                }
+            }
+            window.setTimeout(scan, 150);
         }
-        window.setTimeout(scan, 150);
-    }
 
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user' }, audio: false }).then(function (media) {
-        stream = media;
-        video.srcObject = media;
-        video.play();
-        status.textContent = status.getAttribute('data-scanning');
-        scan();
-    }, noCamera);
+        navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user' }, audio: false }).then(function (media) {
+            stream = media;
+            video.srcObject = media;
+            video.play();
+            status.textContent = status.getAttribute('data-scanning');
+            scan();
+        }, noCamera);
+    }
 }());
