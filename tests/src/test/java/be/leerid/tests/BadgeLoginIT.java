@@ -195,6 +195,7 @@ class BadgeLoginIT extends LeerIdTestBase {
             accounts.staff("badge.coordinator4", "20000994", EidSimulator.PIET_ONBEKEND_NRN, "ict-coordinator@" + SchoolAccounts.SINT_JOZEF);
             String noor = accounts.learner("noor.eerste", "10002981", SchoolAccounts.SINT_JOZEF, "1B", "1");
             ConsoleHttp console = console(coordinator);
+            assertTrue(console.get("012345/?q=noor.eerste").text().contains("Nog nooit aangemeld"));
             coordinator.open(console.at("012345/badges")).await("leerid-school-badge-print");
             assertTrue(coordinator.pageText().contains("Leerjaren met badges"), coordinator.pageText());
             assertEquals(List.of(), coordinator.seriousAccessibilityViolations());
@@ -222,6 +223,10 @@ class BadgeLoginIT extends LeerIdTestBase {
                 child.type(Keys.ENTER);
                 assertEquals(BADGE_ACR, login.redeem(child).idToken().getACR().getValue());
             }
+            // The console shows the day of the last login (Belgian time; a run across midnight may see either day).
+            String row = console.get("012345/?q=noor.eerste").text();
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+            assertTrue(row.contains("Laatst aangemeld op " + today) || row.contains("Laatst aangemeld op " + today.minusDays(1)), row);
         }
     }
 

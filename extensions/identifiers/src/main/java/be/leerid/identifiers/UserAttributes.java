@@ -41,6 +41,9 @@ public final class UserAttributes {
      */
     public static final String BADGE = "badge";
 
+    /** The day (YYYY-MM-DD, Belgian time) of the person's last login, written at most once a day; the school console shows it. */
+    public static final String LAST_LOGIN = "last_login";
+
     /** What a feed row sets: a sync removes any of these the row no longer gives. */
     public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
             BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
@@ -49,7 +52,7 @@ public final class UserAttributes {
             BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
 
     /** Every attribute LeerID keeps on an account; the realm's user profile must declare each, admin-only. */
-    public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK, BADGE)).toList();
+    public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK, BADGE, LAST_LOGIN)).toList();
 
     private UserAttributes() {
     }

@@ -60,6 +60,7 @@
                             <#if person.learner()>${msg("leeridSchoolLearner")}<#if person.schoolClass()??>, ${msg("leeridSchoolClass")} ${person.schoolClass()}</#if><#if person.grade()??>, ${msg("leeridSchoolGrade")} ${person.grade()}</#if><#else>${msg("leeridSchoolStaff")}<#if person.helpdesk()>, ${msg("leeridSchoolHelpdesk")}</#if></#if>
                         </p>
                         <p class="leerid-school-status" data-status="${person.statusKey()}">${msg(person.statusKey())}<#if person.leftOn()??> (${msg("leeridSchoolLeftOn", person.leftOn())})</#if></p>
+                        <p class="leerid-school-last-login"><#if person.lastLogin()??>${msg("leeridSchoolLastLogin", person.lastLogin())}<#else>${msg("leeridSchoolNeverLoggedIn")}</#if></p>
                         <#if person.learner() && person.statusKey() != "leeridSchoolStatusLeft">
                             <form action="${base}people/${person.id()}/reset" method="post" class="leerid-school-action">
                                 <input type="hidden" name="form_token" value="${formToken}">

@@ -22,7 +22,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 
-/** Activation letters as the console hands them out: in the page's language, as a PDF download never cached. */
+/** Activation letters (and the words of badges) as the console hands them out: in the page's language, as a PDF download never cached. */
 final class LetterPrinter {
 
     private final KeycloakSession session;
@@ -44,16 +44,25 @@ final class LetterPrinter {
     }
 
     Response pdf(List<ActivationLetter> letters) {
+        return download(ActivationLetters.render(letters, wording()), "leerid-activatiebrieven.pdf");
+    }
+
+    /** Printed matter's words in the page's language, from the login theme's bundles. */
+    LetterWording wording() {
         Locale locale = session.getContext().resolveLocale(null);
         try {
             Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-            byte[] pdf = ActivationLetters.render(letters, new LetterWording(locale, messages::getProperty));
-            return Response.ok(pdf, "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"leerid-activatiebrieven.pdf\"")
-                    .header("Cache-Control", "no-store")
-                    .build();
+            return new LetterWording(locale, messages::getProperty);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A PDF as a download that no cache keeps: it holds codes. */
+    static Response download(byte[] pdf, String filename) {
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

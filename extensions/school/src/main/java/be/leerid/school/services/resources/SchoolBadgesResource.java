@@ -1,13 +1,9 @@
 package be.leerid.school.services.resources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 import be.leerid.identifiers.SchoolPlace;
 import be.leerid.identifiers.models.LeerIdProvider;
@@ -18,7 +14,6 @@ import be.leerid.school.badges.BadgeSettings;
 import be.leerid.school.credential.Badges;
 import be.leerid.school.letters.BadgeCard;
 import be.leerid.school.letters.BadgeCards;
-import be.leerid.school.letters.LetterWording;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -33,7 +28,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.theme.Theme;
 
 /**
  * A school's QR badges in the console, at {@code /realms/{realm}/school/{school}/badges}: which grades use them and
@@ -86,10 +80,10 @@ public final class SchoolBadgesResource {
                 ranges = AddressRanges.parse(networks);
             } catch (AddressRanges.BadRange e) {
                 LOG.infof("LeerID school console: badge networks refused (%s)", e.getMessage());
-                return invalidNetworks(caller, grades, networks, e.line());
+                return settingsRefused(caller, grades, networks, e.line());
             }
             if (grades != null && grades.length() > 500) {
-                return invalidNetworks(caller, "", networks, 0);
+                return settingsRefused(caller, "", networks, 0);
             }
             BadgeSettings settings = new BadgeSettings(realm, school);
             settings.grades(BadgeGrades.of(grades == null ? List.of() : Arrays.asList(grades.split("[,;\\s]+"))));
@@ -159,21 +153,11 @@ public final class SchoolBadgesResource {
             events.record(school, "badge-print", learner.getId());
         }
         LOG.infof("LeerID school console: %d badges printed for one school", cards.size());
-        Locale locale = session.getContext().resolveLocale(null);
-        try {
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-            byte[] pdf = BadgeCards.render(cards, new LetterWording(locale, messages::getProperty));
-            return Response.ok(pdf, "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"leerid-badges.pdf\"")
-                    .header("Cache-Control", "no-store")
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LetterPrinter.download(BadgeCards.render(cards, new LetterPrinter(session, realm).wording()), "leerid-badges.pdf");
     }
 
     /** The settings page again with what was typed and the problem: {@code line} of the networks, or 0 for the grades. */
-    private Response invalidNetworks(ConsoleCaller caller, String grades, String networks, int line) {
+    private Response settingsRefused(ConsoleCaller caller, String grades, String networks, int line) {
         return new ConsolePages(session, caller).badges(school, true, grades == null ? "" : grades, networks == null ? "" : networks, line);
     }
 

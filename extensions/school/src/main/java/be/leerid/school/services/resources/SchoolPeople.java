@@ -51,6 +51,6 @@ final class SchoolPeople {
                 status.messageKey(), user.getFirstAttribute(UserAttributes.LEFT_ON), status == AccountStatus.LOCKED,
                 helpdesk, !learner && !user.getId().equals(caller.user().getId()) && user.isEnabled(),
                 learner && new BadgeSettings(realm, school).grades().uses(place.map(SchoolPlace::grade).orElse(null)),
-                learner && user.getFirstAttribute(UserAttributes.BADGE) != null);
+                learner && user.getFirstAttribute(UserAttributes.BADGE) != null, user.getFirstAttribute(UserAttributes.LAST_LOGIN));
     }
 }
