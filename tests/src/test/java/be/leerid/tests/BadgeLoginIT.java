@@ -293,7 +293,7 @@ class BadgeLoginIT extends LeerIdTestBase {
             List<String> codes = new ArrayList<>();
             PDFRenderer renderer = new PDFRenderer(document);
             for (int page = 0; page < document.getNumberOfPages(); page++) {
-                BufferedImage image = renderer.renderImageWithDPI(page, 150);
+                BufferedImage image = renderer.renderImageWithDPI(page, 300);
                 Result[] found = new QRCodeMultiReader().decodeMultiple(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
                         Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
                 for (Result result : found) {

@@ -52,14 +52,15 @@ class BadgeCardsTest {
             PDFRenderer renderer = new PDFRenderer(document);
             Set<String> decoded = new java.util.HashSet<>();
             for (int page = 0; page < document.getNumberOfPages(); page++) {
-                BufferedImage image = renderer.renderImageWithDPI(page, 150);
+                // As printed (300 dpi at least); at 150 dpi ZXing misreads about one card in 30 of these small codes.
+                BufferedImage image = renderer.renderImageWithDPI(page, 300);
                 decoded.addAll(decodeEveryCard(image, page == 0 ? 10 : 2));
             }
             Set<String> expected = cards.stream().map(c -> c.code().printed()).collect(Collectors.toSet());
             assertEquals(expected, decoded, "every card's QR code decodes to exactly its badge code");
             for (String qr : decoded) {
                 assertTrue(BadgeCode.read(qr).isPresent(), "a QR code reads as a badge code");
-                assertFalse(qr.toLowerCase(Locale.ROOT).contains("lotte") || qr.contains("1A"), "nothing about the child");
+                assertTrue(qr.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){7}-[0-9A-Z]{2}"), "nothing but the badge code: " + qr);
             }
         }
     }
