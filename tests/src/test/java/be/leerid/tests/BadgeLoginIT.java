@@ -84,6 +84,23 @@ class BadgeLoginIT extends LeerIdTestBase {
                         "the same pseudonym as after a password login");
                 assertEquals(BADGE_ACR, tokens.idToken().getACR().getValue());
             }
+            // A refused badge still in front of the camera is not sent again and again.
+            String unknown = "ZZZZ-ZZZZ" + lienCode.substring(9);
+            try (Browser child = Browser.withCamera(FakeCamera.showing(unknown), 1280)) {
+                child.open(smartschool.login(SINT_JOZEF, "openid").requestUri).click("leerid-badge");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!child.pageText().contains(WRONG) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(child.pageText().contains(WRONG), child.pageText());
+                child.script("window.leeridSamePage = true;");
+                long watch = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < watch) {
+                    assertEquals(Boolean.TRUE, child.script("return window.leeridSamePage === true;"), "the refused badge was sent again");
+                    Thread.sleep(200);
+                }
+                assertTrue(child.textOf("leerid-badge-camera-status").contains("Ik kijk naar je badge"), "the camera kept looking");
+            }
         }
         assertNoBadgeCodeInTheLog();
     }

@@ -341,6 +341,11 @@ final class Browser implements AutoCloseable {
     }
 
     /** Puts the keyboard focus on the element with this id, as tabbing to it would. */
+    /** Runs JavaScript in the page and returns its result. */
+    Object script(String javaScript) {
+        return ((JavascriptExecutor) driver).executeScript(javaScript);
+    }
+
     Browser focus(String id) {
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).focus();", id);
         return this;

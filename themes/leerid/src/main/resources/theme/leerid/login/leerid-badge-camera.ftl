@@ -6,7 +6,8 @@
     </div>
     <p id="leerid-badge-camera-status" role="status" aria-live="polite"
        data-starting="${msg("leeridBadgeCameraStarting")}" data-scanning="${msg("leeridBadgeCameraScanning")}"
-       data-found="${msg("leeridBadgeCameraFound")}" data-nocamera="${msg("leeridBadgeNoCamera")}">${msg("leeridBadgeCameraStarting")}</p>
+       data-found="${msg("leeridBadgeCameraFound")}" data-nocamera="${msg("leeridBadgeNoCamera")}"
+       data-refused="${(message?? && message.type = 'error')?c}">${msg("leeridBadgeCameraStarting")}</p>
     <form id="leerid-badge-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
         <div class="${properties.kcFormGroupClass!}">
             <label for="badge_code" class="pf-v5-c-form__label">${msg("leeridBadgeCode")}</label>

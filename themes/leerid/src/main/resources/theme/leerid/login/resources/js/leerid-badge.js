@@ -35,6 +35,24 @@
             noCamera();
             return;
         }
+        var refused = status.getAttribute('data-refused') === 'true';
+
+        function lastSent() {
+            try {
+                return window.sessionStorage.getItem('leeridBadgeSent');
+            } catch (e) {
+                return null;
+            }
+        }
+
+        function remember(sent) {
+            try {
+                window.sessionStorage.setItem('leeridBadgeSent', sent);
+            } catch (e) {
+                // No storage (private mode): a refused badge may be sent once more; the server still counts it.
+            }
+        }
+
         var canvas = document.createElement('canvas');
         var context = canvas.getContext('2d', { willReadFrequently: true });
         var stream = null;
@@ -50,8 +68,11 @@
                 context.drawImage(video, 0, 0, canvas.width, canvas.height);
                 var image = context.getImageData(0, 0, canvas.width, canvas.height);
                 var code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
-                if (code && code.data) {
+                // A badge just refused is still in front of the camera: do not send it again and again (each try
+                // counts toward its brute-force protection); another badge is read as usual.
+                if (code && code.data && !(refused && code.data === lastSent())) {
                     done = true;
+                    remember(code.data);
                     field.value = code.data;
                     status.textContent = status.getAttribute('data-found');
                     stream.getTracks().forEach(function (track) { track.stop(); });
