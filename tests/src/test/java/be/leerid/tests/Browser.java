@@ -103,14 +103,38 @@ final class Browser implements AutoCloseable {
         }
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        WebElement submit = driver.findElement(By.id("kc-login"));
         try {
-            driver.findElement(By.id("kc-login")).click();
+            submit.click();
         } catch (WebDriverException e) {
             if (!isAtServiceHost()) {
                 throw e;
             }
         }
+        awaitNextPage(submit);
         return this;
+    }
+
+    /** Waits until the page that held this element is gone: a click may return before the next page has loaded. */
+    private void awaitNextPage(WebElement onOldPage) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                onOldPage.isEnabled();
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchWindowException e) {
+                return;
+            } catch (WebDriverException e) {
+                // The next page is an unresolvable service host (a code in the address bar): the old page is gone.
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the page did not change after the click: " + driver.getCurrentUrl());
     }
 
     /** Clicks "Aanmelden met eID" on LeerID's login page. */

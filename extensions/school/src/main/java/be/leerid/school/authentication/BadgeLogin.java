@@ -104,7 +104,7 @@ final class BadgeLogin {
                 .createForm(CONFIRM_TEMPLATE));
     }
 
-    /** "Ja, dat ben ik": the badge is checked once more (it may have been voided meanwhile) and the login goes on. */
+    /** "Ja, ik ben Lotte": the badge is checked once more (it may have been voided meanwhile) and the login goes on. */
     static void confirm(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String pending = authSession.getAuthNote(PENDING);
