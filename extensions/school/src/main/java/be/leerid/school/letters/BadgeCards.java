@@ -23,7 +23,10 @@ public final class BadgeCards {
     private static final float MM = 72 / 25.4f;
     static final float CARD_WIDTH = 85.6f * MM;
     static final float CARD_HEIGHT = 54f * MM;
-    private static final float QR_SIZE = 112;
+    static final float QR_SIZE = 112;
+    /** Where the QR code sits on the card: from the card's right and bottom edges. */
+    static final float QR_RIGHT = 6;
+    static final float QR_BOTTOM = 17;
     private static final float PADDING = 9;
 
     private BadgeCards() {
@@ -77,7 +80,7 @@ public final class BadgeCards {
             below = PdfDrawing.line(content, PdfDrawing.REGULAR, 12, x + PADDING, below - 2, words.text("leeridBadgeCardClass", card.schoolClass()));
         }
         PdfDrawing.paragraph(content, PdfDrawing.REGULAR, 8, x + PADDING, below - 4, textWidth, words.text("leeridBadgeCardHint"));
-        PdfDrawing.qr(content, card.code().printed(), x + CARD_WIDTH - QR_SIZE - 4, y + 17, QR_SIZE);
+        PdfDrawing.qr(content, card.code().printed(), x + CARD_WIDTH - QR_SIZE - QR_RIGHT, y + QR_BOTTOM, QR_SIZE);
         // The code for typing (or for a scanner that cannot read the QR), in a typewriter face: 0 and O, 1 and I differ.
         PdfDrawing.line(content, PdfDrawing.MONO, 8, x + PADDING, y + 7, card.code().printed());
     }
