@@ -40,6 +40,7 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .dependency("be.leerid", "leerid-eid")
                 .dependency("be.leerid", "leerid-registration")
                 .dependency("be.leerid", "leerid-school")
+                .dependency("be.leerid", "leerid-transparency")
                 .dependency("be.leerid", "leerid-theme")
                 // Keycloak's own test endpoint that moves the server's clock (expired activation codes).
                 .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")

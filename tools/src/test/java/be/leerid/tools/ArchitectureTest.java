@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] PROVIDER_PACKAGES = {"be.leerid.identifiers..", "be.leerid.register..", "be.leerid.eid..",
-        "be.leerid.registration.."};
+        "be.leerid.registration..", "be.leerid.school..", "be.leerid.transparency.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -70,6 +70,9 @@ public enum Claim {
         return multivalued;
     }
 
+    /** The pairwise pseudonym as the release record names it: OIDC's {@code sub}, SAML's NameID and pairwise-id. */
+    public static final String SUBJECT_CLAIM = "sub";
+
     /** The keys of a {@link #SCHOOLS} value: the vocabulary's own claim names, plus the staff member's roles. */
     public static final String SCHOOL_ROLES_KEY = "leerid_roles";
 

@@ -14,6 +14,12 @@ public final class RealmRoles {
      */
     public static final String AUDIT = "leerid-audit";
 
+    /**
+     * The GDPR working group: may export, for a service or a person and a range of days, the events and the release
+     * record at {@code /realms/<realm>/leerid-gdpr-export} (JSON Lines).
+     */
+    public static final String GDPR_EXPORT = "leerid-gdpr-export";
+
     private RealmRoles() {
     }
 }

@@ -192,6 +192,21 @@ class RealmVocabularyTest {
         assertTrue(roles.contains(RealmRoles.REGISTER_SYNC), RealmRoles.REGISTER_SYNC);
         assertTrue(roles.contains(RealmRoles.ONBOARDING_OPERATOR), RealmRoles.ONBOARDING_OPERATOR);
         assertTrue(roles.contains(RealmRoles.AUDIT), RealmRoles.AUDIT);
+        assertTrue(roles.contains(RealmRoles.GDPR_EXPORT), RealmRoles.GDPR_EXPORT);
+    }
+
+    /** Login and admin events are kept as long as the release record (the GDPR working group exports both). */
+    @Test
+    void eventsAreKeptAsLongAsTheReleaseRecord() {
+        long seconds = ReleaseRecord.RETENTION_DAYS * 24L * 60 * 60;
+        assertTrue(realm.path("eventsEnabled").asBoolean(), "eventsEnabled");
+        assertEquals(seconds, realm.path("eventsExpiration").asLong());
+        assertTrue(realm.path("adminEventsEnabled").asBoolean(), "adminEventsEnabled");
+        assertEquals(seconds, realm.path("attributes").path("adminEventsExpiration").asLong());
+        // Keycloak's jboss-logging listener would write every failed login, with whatever was typed as the username
+        // (a password, now and then), to the server log at WARN: the events are in the database instead.
+        assertEquals(0, realm.path("eventsListeners").size(), realm.path("eventsListeners").toString());
+        assertTrue(realm.path("eventsListeners").isArray(), "eventsListeners must be an empty list, not left to Keycloak's default");
     }
 
     private static boolean releases(String scopeName, String protocol, String mapperType, Claim claim) {

@@ -18,7 +18,7 @@ public final class LeerIdRepository {
 
     /** The modules whose jars are deployed into Keycloak. */
     public static final List<String> PROVIDER_MODULES = List.of("extensions/identifiers", "extensions/register",
-            "extensions/eid", "extensions/registration", "extensions/school", "themes/leerid");
+            "extensions/eid", "extensions/registration", "extensions/school", "extensions/transparency", "themes/leerid");
 
     private final Path root;
     private final Properties build = new Properties();

@@ -16,6 +16,7 @@ import be.leerid.identifiers.ClientAttributes;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.ReleaseRecord;
 import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.SectorException;
 import be.leerid.identifiers.SectorResolver;
@@ -26,6 +27,7 @@ import be.leerid.identifiers.UserAttributes;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -47,6 +49,7 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     private final Map<String, String> pseudonyms = new HashMap<>();
     private final Map<String, PersonRecord> releases = new HashMap<>();
     private final Map<String, PseudonymDeriver> derivers = new HashMap<>();
+    private ReleaseRecorder recorder;
 
     AttributeLeerIdProvider(KeycloakSession session, PseudonymKeyCache keys, SectorResolver sectors) {
         this.session = session;
@@ -286,5 +289,23 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public void released(AuthenticatedClientSessionModel clientSession, UserModel user, String claim) {
+        if (recorder == null) {
+            recorder = new ReleaseRecorder(session);
+        }
+        recorder.released(clientSession, user.getId(), claim);
+    }
+
+    @Override
+    public List<ReleaseRecord> releases(UserModel user) {
+        return new ReleaseStore(session).ofPerson(user.getId());
+    }
+
+    @Override
+    public Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to) {
+        return new ReleaseStore(session).ofService(client.getId(), from, to);
     }
 }

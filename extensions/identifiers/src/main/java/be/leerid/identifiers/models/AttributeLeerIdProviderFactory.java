@@ -4,11 +4,14 @@ import be.leerid.identifiers.SectorResolver;
 import be.leerid.identifiers.SubjectUnavailableException;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.timer.TimerProvider;
 
 /**
  * The LeerID provider over the register's user attributes. Owns what outlives a request: the key read
@@ -19,6 +22,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 public final class AttributeLeerIdProviderFactory implements LeerIdProviderFactory {
 
     public static final String PROVIDER_ID = "leerid-user-attributes";
+    private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
     private static final Logger LOG = Logger.getLogger(AttributeLeerIdProviderFactory.class);
 
     private final PseudonymKeyCache keys = new PseudonymKeyCache();
@@ -38,8 +42,16 @@ public final class AttributeLeerIdProviderFactory implements LeerIdProviderFacto
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, AttributeLeerIdProviderFactory::checkKeys);
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                // A deleted account's release record goes with it, in the same transaction.
+                new ReleaseStore(removed.getKeycloakSession()).removePerson(removed.getUser().getId());
+            } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                new ReleaseStore(removed.getKeycloakSession()).removeService(removed.getClient().getId());
             }
         });
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).scheduleTask(new ReleaseRetention(), DAY_MILLIS, ReleaseRetention.TASK_NAME);
+        }
     }
 
     private static void checkKeys(KeycloakSession session) {

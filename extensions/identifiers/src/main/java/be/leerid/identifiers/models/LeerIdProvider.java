@@ -8,9 +8,11 @@ import java.util.stream.Stream;
 
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PseudonymDeriver;
+import be.leerid.identifiers.ReleaseRecord;
 import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -117,4 +119,17 @@ public interface LeerIdProvider extends Provider {
      * @throws SubjectUnavailableException with reason NO_KEY if the vault has no usable key
      */
     String nationalRegisterNumberHash(RealmModel realm, String number);
+
+    /**
+     * A LeerID mapper put this claim (its OIDC name, or {@link be.leerid.identifiers.Claim#SUBJECT_CLAIM}) into a token,
+     * userinfo answer or assertion for the client session's service: the release record learns it when the request
+     * commits, with at most one write per person, service and day.
+     */
+    void released(AuthenticatedClientSessionModel clientSession, UserModel user, String claim);
+
+    /** What each service received about the person (the release record), most recently released first. */
+    List<ReleaseRecord> releases(UserModel user);
+
+    /** The release records of a service that received something between {@code from} and {@code to} (both included). */
+    Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to);
 }

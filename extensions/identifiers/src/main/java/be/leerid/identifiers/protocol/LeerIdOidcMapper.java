@@ -32,9 +32,14 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
     /** The token a mapper is asked to fill. */
     public enum TokenType { ID, ACCESS, USERINFO, INTROSPECTION, LOGOUT }
 
-    /** Sets this mapper's part of a token. */
-    protected abstract void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person,
-                                  PseudonymSource subject);
+    /**
+     * Sets this mapper's part of a token.
+     *
+     * @return the claim it released (OIDC name, {@link be.leerid.identifiers.Claim#SUBJECT_CLAIM} for the pseudonym), or
+     *         null if it set nothing
+     */
+    protected abstract String apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person,
+                                    PseudonymSource subject);
 
     /** Whether this mapper writes to that token type (for a claim mapper, the admin's "add to ..." switches). */
     protected abstract boolean appliesTo(TokenType type, ProtocolMapperModel model, KeycloakSession session);
@@ -50,8 +55,11 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
                 // longer serve them (deactivated, left): it names the subject the service knows and nothing else.
                 apply(token, type, model, leerid.personInRequest(user), () -> SubjectRefusal.knownPseudonymOrRefuse(leerid, client, user));
             } else {
-                apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, user),
+                String released = apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, user),
                         () -> SubjectRefusal.pseudonymOrRefuse(leerid, client, user));
+                if (released != null) {
+                    leerid.released(clientSessionCtx.getClientSession(), user, released);
+                }
             }
         }
         return token;

@@ -13,8 +13,8 @@ import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 /** The base of LeerID's SAML mappers: the assertion's attributes go through {@link #apply}, as OIDC's tokens do. */
 public abstract class LeerIdSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
 
-    /** Adds this mapper's attributes. */
-    protected abstract void apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person,
+    /** Adds this mapper's attributes; returns the claim released, as the release record names it, or null if none. */
+    protected abstract String apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person,
                                   PseudonymSource subject);
 
     @Override
@@ -22,8 +22,11 @@ public abstract class LeerIdSamlMapper extends AbstractSAMLProtocolMapper implem
                                                   KeycloakSession session, UserSessionModel userSession,
                                                   AuthenticatedClientSessionModel clientSession) {
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
-        apply(statement, model, SubjectRefusal.recordOrRefuse(leerid, clientSession.getClient(), userSession.getUser()),
+        String released = apply(statement, model, SubjectRefusal.recordOrRefuse(leerid, clientSession.getClient(), userSession.getUser()),
                 () -> pseudonym(session, userSession, clientSession));
+        if (released != null) {
+            leerid.released(clientSession, userSession.getUser(), released);
+        }
     }
 
     /** The pseudonym, or an error that stops the assertion from being issued. */

@@ -79,11 +79,13 @@ public final class LeerIdClaimMapper extends LeerIdOidcMapper {
     }
 
     @Override
-    protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+    protected String apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         Claim claim = MapperConfig.claim(model);
         Object value = claim.oidcClaim(person, MapperConfig.scope(model));
-        if (value != null) {
-            token.getOtherClaims().put(claim.oidcName(), value);
+        if (value == null) {
+            return null;
         }
+        token.getOtherClaims().put(claim.oidcName(), value);
+        return claim.oidcName();
     }
 }

@@ -2,6 +2,7 @@ package be.leerid.identifiers.protocol.oidc.mappers;
 
 import java.util.List;
 
+import be.leerid.identifiers.Claim;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.models.SubjectMapper;
 import be.leerid.identifiers.protocol.LeerIdOidcMapper;
@@ -61,12 +62,13 @@ public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements Sub
     }
 
     @Override
-    protected void apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+    protected String apply(JsonWebToken token, TokenType type, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         String pseudonym = subject.pseudonym();
         token.setSubject(pseudonym);
         if (type == TokenType.INTROSPECTION) {
             // A service that introspects a token learns the pseudonym it knows, never the person's username.
             token.getOtherClaims().put(INTROSPECTION_USERNAME, pseudonym);
         }
+        return Claim.SUBJECT_CLAIM;
     }
 }

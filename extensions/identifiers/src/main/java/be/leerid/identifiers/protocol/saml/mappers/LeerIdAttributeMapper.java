@@ -62,8 +62,10 @@ public final class LeerIdAttributeMapper extends LeerIdSamlMapper {
     }
 
     @Override
-    protected void apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+    protected String apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         Claim claim = MapperConfig.claim(model);
-        SamlAttributes.add(statement, claim.samlName(), claim.samlFriendlyName(), claim.samlValues(person, MapperConfig.scope(model)));
+        List<String> values = claim.samlValues(person, MapperConfig.scope(model));
+        SamlAttributes.add(statement, claim.samlName(), claim.samlFriendlyName(), values);
+        return values.isEmpty() ? null : claim.oidcName();
     }
 }

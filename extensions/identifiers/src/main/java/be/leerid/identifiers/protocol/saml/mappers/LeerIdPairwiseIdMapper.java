@@ -2,6 +2,7 @@ package be.leerid.identifiers.protocol.saml.mappers;
 
 import java.util.List;
 
+import be.leerid.identifiers.Claim;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.models.SubjectMapper;
 import be.leerid.identifiers.protocol.LeerIdSamlMapper;
@@ -83,7 +84,8 @@ public final class LeerIdPairwiseIdMapper extends LeerIdSamlMapper implements SA
     }
 
     @Override
-    protected void apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
+    protected String apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         SamlAttributes.add(statement, PAIRWISE_ID, "pairwise-id", List.of(subject.pseudonym() + "@" + MapperConfig.scope(model)));
+        return Claim.SUBJECT_CLAIM;
     }
 }

@@ -1,0 +1,79 @@
+package be.leerid.identifiers.models;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import be.leerid.identifiers.ReleaseRecord;
+import be.leerid.identifiers.models.jpa.ReleaseEntity;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/** The release record's rows, in the session's database transaction. */
+final class ReleaseStore {
+
+    private final EntityManager em;
+
+    ReleaseStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Records a release of {@code claims} on {@code day}; writes only if that changes the row. */
+    void record(String realmId, String userId, String clientId, LocalDate day, Collection<String> claims) {
+        ReleaseEntity row = em.find(ReleaseEntity.class, new ReleaseEntity.Key(userId, clientId));
+        if (row == null) {
+            row = new ReleaseEntity();
+            row.setUserId(userId);
+            row.setClientId(clientId);
+            row.setRealmId(realmId);
+            row.setFirstDay(day);
+            row.setLastDay(day);
+            row.setClaims(ReleaseRecord.names(claims));
+            em.persist(row);
+            return;
+        }
+        ReleaseRecord record = record(row);
+        if (record.changedBy(day, claims)) {
+            ReleaseRecord after = record.after(day, claims);
+            row.setFirstDay(after.first());
+            row.setLastDay(after.last());
+            row.setClaims(ReleaseRecord.names(after.claims()));
+        }
+    }
+
+    List<ReleaseRecord> ofPerson(String userId) {
+        return em.createQuery("select r from ReleaseEntity r where r.userId = :user order by r.lastDay desc", ReleaseEntity.class)
+                .setParameter("user", userId)
+                .getResultStream().map(ReleaseStore::record).toList();
+    }
+
+    /** The rows of a service last released on or after {@code from} and first released on or before {@code to}. */
+    Stream<ReleaseRecord> ofService(String clientId, LocalDate from, LocalDate to) {
+        return em.createQuery("select r from ReleaseEntity r where r.clientId = :client and r.lastDay >= :from and r.firstDay <= :to "
+                        + "order by r.lastDay, r.userId", ReleaseEntity.class)
+                .setParameter("client", clientId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultStream().map(ReleaseStore::record);
+    }
+
+    int removePerson(String userId) {
+        return em.createQuery("delete from ReleaseEntity r where r.userId = :user").setParameter("user", userId).executeUpdate();
+    }
+
+    int removeService(String clientId) {
+        return em.createQuery("delete from ReleaseEntity r where r.clientId = :client").setParameter("client", clientId).executeUpdate();
+    }
+
+    /** Retention: the rows of a realm last released before {@code day}. */
+    int removeLastReleasedBefore(String realmId, LocalDate day) {
+        return em.createQuery("delete from ReleaseEntity r where r.realmId = :realm and r.lastDay < :day")
+                .setParameter("realm", realmId).setParameter("day", day).executeUpdate();
+    }
+
+    private static ReleaseRecord record(ReleaseEntity row) {
+        return new ReleaseRecord(row.getClientId(), row.getUserId(), row.getFirstDay(), row.getLastDay(), ReleaseRecord.names(row.getClaims()));
+    }
+}
