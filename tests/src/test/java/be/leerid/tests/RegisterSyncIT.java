@@ -12,8 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import be.leerid.tools.register.SyntheticRegister;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,14 +141,30 @@ class RegisterSyncIT {
         assertEquals(List.of("067890"), refreshed.idToken().getStringListClaim("ov_orgcode"));
         assertEquals(tokens.idToken().getSubject(), refreshed.idToken().getSubject());
 
-        // Then the learner leaves: disabled, every session gone, the refresh token dead. In a realm of
+        // Then the learner leaves: disabled, every session gone, the refresh token dead, and Smartschool, which
+        // registered a back-channel logout endpoint, hears it at once, under the pseudonym it knows. In a realm of
         // one account that is 100% of all accounts, so the mass-disable guard needs force.
-        RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000001", "067890", TODAY.toString())), true);
-        assertEquals(1, leave.count("disabled"), leave.body().toString());
-        assertFalse(account("30000001").isEnabled());
-        assertEquals(0, realm.admin().users().get(after.getId()).getUserSessions().size());
-        ErrorObject error = assertInstanceOf(ErrorObject.class, smartschool.refresh(refreshed));
-        assertEquals(OAuth2Error.INVALID_GRANT.getCode(), error.getCode());
+        try (LogoutReceiver receiver = new LogoutReceiver()) {
+            String smartschoolId = realm.admin().clients().findByClientId("smartschool").get(0).getId();
+            ClientRepresentation client = realm.admin().clients().get(smartschoolId).toRepresentation();
+            client.getAttributes().put("backchannel.logout.url", receiver.url());
+            client.getAttributes().put("backchannel.logout.session.required", "true");
+            client.setFrontchannelLogout(false);
+            realm.admin().clients().get(smartschoolId).update(client);
+
+            RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000001", "067890", TODAY.toString())), true);
+            assertEquals(1, leave.count("disabled"), leave.body().toString());
+            assertFalse(account("30000001").isEnabled());
+            assertEquals(0, realm.admin().users().get(after.getId()).getUserSessions().size());
+            ErrorObject error = assertInstanceOf(ErrorObject.class, smartschool.refresh(refreshed));
+            assertEquals(OAuth2Error.INVALID_GRANT.getCode(), error.getCode());
+
+            OIDCProviderMetadata provider = OidcService.discover(realm.getBaseUrl());
+            LogoutTokenClaimsSet logout = new LogoutTokenValidator(provider.getIssuer(), new ClientID("smartschool"),
+                    JWSAlgorithm.RS256, provider.getJWKSetURI().toURL(), null).validate(JWTParser.parse(receiver.token()));
+            assertEquals(tokens.idToken().getSubject(), logout.getSubject());
+            assertEquals(tokens.idToken().getSessionID(), logout.getSessionID());
+        }
     }
 
     @Test

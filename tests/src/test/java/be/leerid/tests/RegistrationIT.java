@@ -204,9 +204,23 @@ class RegistrationIT extends LeerIdTestBase {
                 && list.body().contains("\"raw_leerid\":false"), list.body());
         assertEquals(401, provider.send("GET", directory, null, null).status());
 
-        ServiceProvider.Answer suspended = provider.send("POST",
-                URI.create(directory + "/" + client.getID().getValue() + "/suspend"), null, operator);
-        assertEquals(200, suspended.status(), suspended.body());
+        // The provider registered a back-channel logout endpoint: the suspension ends its sessions there too.
+        try (LogoutReceiver receiver = new LogoutReceiver()) {
+            var registered = realm.admin().clients().get(realm.admin().clients().findByClientId(client.getID().getValue()).get(0).getId());
+            ClientRepresentation representation = registered.toRepresentation();
+            representation.getAttributes().put("backchannel.logout.url", receiver.url());
+            representation.getAttributes().put("backchannel.logout.session.required", "true");
+            representation.setFrontchannelLogout(false);
+            registered.update(representation);
+
+            ServiceProvider.Answer suspended = provider.send("POST",
+                    URI.create(directory + "/" + client.getID().getValue() + "/suspend"), null, operator);
+            assertEquals(200, suspended.status(), suspended.body());
+            var logout = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(provider().getIssuer(), client.getID(),
+                    com.nimbusds.jose.JWSAlgorithm.RS256, provider().getJWKSetURI().toURL(), null)
+                    .validate(com.nimbusds.jwt.JWTParser.parse(receiver.token()));
+            assertEquals(tokens.idToken().getSubject(), logout.getSubject());
+        }
 
         assertThrowsAssertion(() -> bingel.userInfo(tokens.accessToken()));
         assertInstanceOf(com.nimbusds.oauth2.sdk.ErrorObject.class, bingel.refresh(tokens));

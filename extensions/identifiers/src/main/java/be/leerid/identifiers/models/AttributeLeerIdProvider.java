@@ -25,6 +25,8 @@ import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.UserAttributes;
 import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -37,9 +39,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.saml.SamlProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /** People and schools as the register sync stores them: in user attributes ({@link UserAttributes}). */
 final class AttributeLeerIdProvider implements LeerIdProvider {
+
+    private static final Logger LOG = Logger.getLogger(AttributeLeerIdProvider.class);
 
     private final KeycloakSession session;
     private final PseudonymKeyCache keys;
@@ -147,9 +152,28 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     public void endSessions(RealmModel realm, UserModel user) {
         session.users().setNotBeforeForUser(realm, user, Time.currentTime());
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
-        online.forEach(s -> session.sessions().removeUserSession(realm, s));
         List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
-        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        UriInfo uri = requestUri();
+        if (uri == null) {
+            LOG.warnf("LeerID ended %d sessions in realm %s without back-channel logout: no request to act for",
+                    online.size() + offline.size(), realm.getName());
+            online.forEach(s -> session.sessions().removeUserSession(realm, s));
+            offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+            return;
+        }
+        // Every service of the session with a back-channel logout endpoint hears it (OIDC logout token, SAML
+        // LogoutRequest), then the session is removed; the eID gateway's session is left alone.
+        online.forEach(s -> AuthenticationManager.backchannelLogout(session, realm, s, uri, null, null, false, false));
+        offline.forEach(s -> AuthenticationManager.backchannelLogout(session, realm, s, uri, null, null, false, true));
+    }
+
+    /** The URI of the request this session acts for (a background job's: see BackgroundRequest); null if none. */
+    private UriInfo requestUri() {
+        try {
+            return session.getContext().getUri();
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
     }
 
     @Override

@@ -54,7 +54,12 @@ public interface LeerIdProvider extends Provider {
     Stream<UserModel> peopleOfSchool(RealmModel realm, String school, String text, String schoolClass, String grade,
                                      int first, int max);
 
-    /** Every session and token of the person ends now, wherever it is: not-before now, online and offline sessions removed. */
+    /**
+     * Every session and token of the person ends now, wherever it is: not-before now, online and offline sessions
+     * removed, and every service of those sessions that registered a back-channel logout endpoint told (OIDC logout
+     * token, SAML LogoutRequest). A background job's session acts for the request that started it
+     * ({@link be.leerid.identifiers.services.BackgroundRequest}); without one, services are not told.
+     */
     void endSessions(RealmModel realm, UserModel user);
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import be.leerid.identifiers.RealmRoles;
 import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedReader;
 import be.leerid.register.MalformedFeedException;
@@ -96,7 +97,8 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
-            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today);
+            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today,
+                    BackgroundRequest.snapshot(session));
             run.prepare(spool, validation, guard, force);
             SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);
             handedOver = true;

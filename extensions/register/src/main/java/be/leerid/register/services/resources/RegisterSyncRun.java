@@ -14,11 +14,13 @@ import java.util.Map;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.LeerIds;
 import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.DesiredAccount;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedHeader;
 import be.leerid.register.FeedReader;
 import be.leerid.register.SyncReport;
+import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -55,11 +57,14 @@ final class RegisterSyncRun {
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final LocalDate today;
+    /** The feed's request: leavers' services get back-channel logout tokens issued under its URI. */
+    private final UriInfo request;
 
-    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today) {
+    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today, UriInfo request) {
         this.factory = factory;
         this.realmId = realmId;
         this.today = today;
+        this.request = request;
     }
 
     /** Milliseconds per phase of the last run, for the server log. */
@@ -214,6 +219,7 @@ final class RegisterSyncRun {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
+            BackgroundRequest.attach(session, request);
             work.accept(session);
         });
     }

@@ -74,19 +74,17 @@ public final class ProviderDirectory {
         if (!RegisteredClients.isRegistered(client)) {
             return error(Response.Status.NOT_FOUND, "not_found", "no registered service provider with this client_id");
         }
+        if (suspended) {
+            // The provider hears it before it is disabled (Keycloak sends no logout to a disabled client): every
+            // session at it gets a back-channel logout and ends there. Tokens already issued stop at once: refresh
+            // and introspection check the client's not-before.
+            session.sessions().getUserSessionsStream(realm(), client).toList()
+                    .forEach(userSession -> AuthenticationManager.backchannelLogoutUserSessionFromClient(session, realm(), userSession,
+                            client, session.getContext().getUri(), session.getContext().getRequestHeaders()));
+            client.setNotBefore(Time.currentTime());
+        }
         client.setEnabled(!suspended);
         client.setAttribute(RegisteredClients.SUSPENDED, Boolean.toString(suspended));
-        if (suspended) {
-            // Tokens already issued stop at once: refresh and introspection check the client's not-before.
-            client.setNotBefore(Time.currentTime());
-            session.sessions().getUserSessionsStream(realm(), client).toList()
-                    .forEach(userSession -> {
-                        var clientSession = userSession.getAuthenticatedClientSessionByClient(client.getId());
-                        if (clientSession != null) {
-                            clientSession.detachFromUserSession();
-                        }
-                    });
-        }
         LOG.infof("LeerID %s service provider \"%s\" (client %s)", suspended ? "suspended" : "resumed",
                 client.getAttribute(RegisteredClients.PROVIDER), clientId);
         return Response.ok(entry(client)).build();
