@@ -72,7 +72,7 @@ public final class DevCommand {
                   LeerID is running (Keycloak %s, embedded H2 in %s).
 
                   Realm:          %s/realms/leerid
-                  Account:        %s/realms/leerid/account
+                  Mijn LeerID:    %s/realms/leerid/account/   (what each service received; log out everywhere)
                   School console: %s/realms/leerid/school/   ("Aanmelden met eID" as Jan Claes: school 067890)
                   Admin console:  %s/admin/master/console/   (admin / admin)
 

@@ -1,0 +1,7 @@
+package be.leerid.transparency.services.resources;
+
+import java.util.List;
+
+/** One login session of the person: when it started and was last used, from where, and at which services. */
+public record SessionRow(String started, String lastUsed, String address, List<String> services, boolean current) {
+}

@@ -1,0 +1,93 @@
+package be.leerid.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * "Mijn LeerID", the realm's account page: a learner who used two demo services sees both, with the claim names
+ * they received, today's values and the pseudonym each knows; "Overal afmelden" ends both demo services' sessions
+ * over the back channel. The page passes axe-core and reflows at 320 px.
+ */
+@KeycloakIntegrationTest(config = LeerIdServerConfig.class)
+class MijnLeerIdIT extends LeerIdTestBase {
+
+    @BeforeEach
+    void demoServices() {
+        DemoServicesProcess.startOncePerRun(realm.getBaseUrl());
+    }
+
+    @Test
+    void showsWhatEachServiceReceivedAndLogsOutEverywhere() throws Exception {
+        String smartschoolId = realm.admin().clients().findByClientId("smartschool-demo").get(0).getId();
+        String klascementId = realm.admin().clients().findByClientId("klascement-demo").get(0).getId();
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(DemoServicesProcess.SMARTSCHOOL).click("login");
+            browser.login(LOTTE, LOTTE_PASSWORD);
+            awaitSignedIn(browser);
+            browser.open(DemoServicesProcess.KLASCEMENT).click("login");
+            awaitSignedIn(browser);
+
+            URI mijn = URI.create(realm.getBaseUrl() + "/account/");
+            // The release record is written once each token response committed: reload until both are listed.
+            browser.open(mijn).await("leerid-mijn-hello");
+            for (int i = 0; i < 50 && !(browser.has("service-" + smartschoolId) && browser.has("service-" + klascementId)); i++) {
+                Thread.sleep(200);
+                browser.open(mijn).await("leerid-mijn-hello");
+            }
+            String smartschool = browser.textOf("service-" + smartschoolId);
+            String klascement = browser.textOf("service-" + klascementId);
+            assertTrue(smartschool.contains("Smartschool (demo)") && smartschool.contains("Je school heeft deze dienst gekozen (012345)"), smartschool);
+            assertTrue(smartschool.contains(DEV_DERIVER.derive("demo.smartschool.be", LOTTE_LEERID)), smartschool);
+            assertTrue(smartschool.contains("de voornaam") && smartschool.contains("Lotte"), smartschool);
+            assertTrue(smartschool.contains("het schoolnummer") && smartschool.contains("012345"), smartschool);
+            assertTrue(klascement.contains("KlasCement (demo)") && klascement.contains("Deze dienst is voor iedereen."), klascement);
+            assertTrue(klascement.contains(DEV_DERIVER.derive("demo.klascement.net", LOTTE_LEERID)), klascement);
+            assertFalse(klascement.contains(DEV_DERIVER.derive("demo.smartschool.be", LOTTE_LEERID)), "one service's pseudonym under another");
+            // Exactly the claims the release record holds for each service, in the theme's words.
+            @SuppressWarnings("unchecked")
+            List<String> claimKeys = (List<String>) browser.script("return Array.from(document.querySelectorAll('#service-"
+                    + klascementId + " dt')).map(e => e.dataset.claim)");
+            assertTrue(claimKeys.contains("leeridClaim_sub"), String.valueOf(claimKeys));
+            assertFalse(browser.pageText().contains("Keycloak"), "Keycloak's name on the account page");
+
+            List<String> violations = browser.seriousAccessibilityViolations();
+            assertTrue(violations.isEmpty(), String.join("\n", violations));
+            browser.screenshot("mijn-leerid");
+
+            browser.click("leerid-mijn-logout-all-button").await("leerid-mijn-message");
+            assertTrue(browser.textOf("leerid-mijn-message").contains("Je bent nu overal afgemeld"), browser.pageText());
+            browser.open(DemoServicesProcess.SMARTSCHOOL);
+            assertTrue(browser.has("login"), "Smartschool (demo) is still signed in: " + browser.pageText());
+            browser.open(DemoServicesProcess.KLASCEMENT);
+            assertTrue(browser.has("login"), "KlasCement (demo) is still signed in: " + browser.pageText());
+            // LeerID's own session ended too: the account page asks for a login.
+            browser.open(mijn);
+            assertTrue(browser.showsLoginForm(), "still logged in at LeerID: " + browser.pageText());
+        }
+    }
+
+    @Test
+    void reflowsAt320Pixels() throws Exception {
+        try (Browser browser = Browser.withJavaScript(320)) {
+            browser.open(URI.create(realm.getBaseUrl() + "/account/"));
+            browser.login(LOTTE, LOTTE_PASSWORD).await("leerid-mijn-hello");
+            browser.screenshot("mijn-leerid-320px");
+            assertFalse(browser.scrollsHorizontally(), "Mijn LeerID needs horizontal scrolling at 320 px");
+        }
+    }
+
+    private static void awaitSignedIn(Browser browser) throws InterruptedException {
+        for (int i = 0; i < 100 && !browser.has("signed-in"); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(browser.has("signed-in"), "not signed in at " + browser.currentUri() + ":\n" + browser.pageText());
+    }
+}
