@@ -48,6 +48,8 @@ public final class LeerIdServerConfig implements KeycloakServerConfig {
                 .option("log-file", SERVER_LOG.toString())
                 // Syncs longer than a second answer 202 and are polled: the tests walk both paths.
                 .spiOption("realm-restapi-extension", "register-sync", "wait-seconds", "1")
+                // Shared Signals are delivered every second, so a test waits for a token, not for the interval.
+                .spiOption("well-known", "ssf-configuration", "delivery-interval-seconds", "1")
                 .option("vault", "file")
                 .option("vault-dir", testVault().toString())
                 // Theme and message changes between runs must be seen by the next run.

@@ -14,6 +14,11 @@ public final class ClientAttributes {
     public static final String ACTIVATED_BY = "leerid.activated.";
     /** The service's logo on the login page: a file name under the theme's {@code img/services/} (login.ftl reads it). */
     public static final String LOGO = "leerid.logo";
+    /**
+     * The service's Shared Signals push receiver (RFC 8935): LeerID posts it signed Security Event Tokens about the
+     * people the service knows (sessions revoked, account disabled or purged). Set by an operator.
+     */
+    public static final String SSF_RECEIVER = "leerid.ssf.receiver";
 
     /** The attribute that says whether this school activated the service. */
     public static String activatedBy(String school) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import be.leerid.identifiers.ClientAttributes;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.PersonSignal;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.ReleaseRecord;
 import be.leerid.identifiers.SchoolRole;
@@ -331,5 +332,10 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     @Override
     public Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to) {
         return new ReleaseStore(session).ofService(client.getId(), from, to);
+    }
+
+    @Override
+    public void signal(RealmModel realm, UserModel user, PersonSignal signal) {
+        session.getKeycloakSessionFactory().publish(new PersonSignalEvent(session, realm, user, signal));
     }
 }

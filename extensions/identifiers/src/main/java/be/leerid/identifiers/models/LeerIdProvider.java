@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.PersonRecord;
+import be.leerid.identifiers.PersonSignal;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.ReleaseRecord;
 import be.leerid.identifiers.SchoolRole;
@@ -137,4 +138,10 @@ public interface LeerIdProvider extends Provider {
 
     /** The release records of a service that received something between {@code from} and {@code to} (both included). */
     Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to);
+
+    /**
+     * Something happened to the person that the services which know them must hear of: published as a
+     * {@link PersonSignalEvent} in this session and transaction.
+     */
+    void signal(RealmModel realm, UserModel user, PersonSignal signal);
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import be.leerid.identifiers.PersonSignal;
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.register.DesiredAccount;
@@ -77,7 +78,9 @@ final class AccountWriter {
         }
         user.setEnabled(false);
         user.setSingleAttribute(UserAttributes.LEFT_ON, today.toString());
-        session.getProvider(LeerIdProvider.class).endSessions(realm, user);
+        LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
+        leerid.signal(realm, user, PersonSignal.ACCOUNT_DISABLED);
+        leerid.endSessions(realm, user);
         return true;
     }
 }

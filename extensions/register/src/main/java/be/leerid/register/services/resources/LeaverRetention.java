@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import be.leerid.identifiers.UserAttributes;
+import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.RetentionPolicy;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -21,13 +23,27 @@ final class LeaverRetention implements ScheduledTask {
     private static final int MAX_PER_RUN = 10_000;
 
     private final RetentionPolicy policy;
+    /** The last register feed's request: the daily run acts for it, so services hear of deletions under the realm's issuer. */
+    private volatile UriInfo lastFeed;
 
     LeaverRetention(RetentionPolicy policy) {
         this.policy = policy;
     }
 
+    /** Called with every feed's request. */
+    void remember(UriInfo feed) {
+        lastFeed = feed;
+    }
+
     @Override
     public void run(KeycloakSession session) {
+        UriInfo feed = lastFeed;
+        if (feed == null) {
+            // No feed since this node started: the next run, after one, deletes what is due (a day later at most).
+            LOG.debug("LeerID retention waits for a register feed on this node");
+            return;
+        }
+        BackgroundRequest.attach(session, feed);
         session.realms().getRealmsStream().forEach(realm -> purge(session, realm, LocalDate.now()));
     }
 

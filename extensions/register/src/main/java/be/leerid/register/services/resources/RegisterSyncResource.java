@@ -30,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -97,8 +98,9 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
-            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today,
-                    BackgroundRequest.snapshot(session));
+            UriInfo request = BackgroundRequest.snapshot(session);
+            retention.remember(request);
+            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, request);
             run.prepare(spool, validation, guard, force);
             SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);
             handedOver = true;

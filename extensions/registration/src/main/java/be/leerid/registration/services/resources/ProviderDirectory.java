@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.leerid.identifiers.ClientAttributes;
 import be.leerid.identifiers.RealmRoles;
+import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.registration.ReceiverEndpoint;
 import be.leerid.registration.SoftwareStatement;
 import be.leerid.registration.services.clientregistration.RegisteredClients;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -65,6 +70,39 @@ public final class ProviderDirectory {
         return setSuspended(clientId, false);
     }
 
+    /**
+     * Registers (or, with an empty body, removes) the service's Shared Signals push receiver: LeerID then posts it
+     * signed Security Event Tokens about the people the service knows. Any LeerID service, registered or configured.
+     */
+    @PUT
+    @Path("{clientId}/ssf-receiver")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response setReceiver(@PathParam("clientId") String clientId, Map<String, Object> body) {
+        Response refused = authorize();
+        if (refused != null) {
+            return refused;
+        }
+        ClientModel client = realm().getClientByClientId(clientId);
+        if (client == null || !session.getProvider(LeerIdProvider.class).isLeerIdService(client)) {
+            return error(Response.Status.NOT_FOUND, "not_found", "no LeerID service with this client_id");
+        }
+        Object endpoint = body == null ? null : body.get("endpoint");
+        if (endpoint == null) {
+            client.removeAttribute(ClientAttributes.SSF_RECEIVER);
+            LOG.infof("LeerID removed the Shared Signals receiver of client %s", clientId);
+            return Response.ok(Map.of("client_id", clientId)).build();
+        }
+        try {
+            String receiver = ReceiverEndpoint.parse(String.valueOf(endpoint)).toString();
+            client.setAttribute(ClientAttributes.SSF_RECEIVER, receiver);
+            LOG.infof("LeerID registered a Shared Signals receiver for client %s", clientId);
+            return Response.ok(Map.of("client_id", clientId, "endpoint", receiver)).build();
+        } catch (ReceiverEndpoint.Refused e) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
+        }
+    }
+
     private Response setSuspended(String clientId, boolean suspended) {
         Response refused = authorize();
         if (refused != null) {
@@ -103,6 +141,7 @@ public final class ProviderDirectory {
         entry.put("client_credentials", client.isServiceAccountsEnabled());
         entry.put("redirect_uris", List.copyOf(client.getRedirectUris()));
         entry.put("suspended", !client.isEnabled());
+        entry.put("ssf_receiver", client.getAttribute(ClientAttributes.SSF_RECEIVER));
         return entry;
     }
 

@@ -3,6 +3,7 @@ package be.leerid.transparency.services.resources;
 import java.net.URI;
 import java.util.Optional;
 
+import be.leerid.identifiers.PersonSignal;
 import be.leerid.identifiers.models.LeerIdProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -72,7 +73,9 @@ public final class MijnLeerIdResource {
             LOG.debug("LeerID Mijn LeerID: log out everywhere refused, the form token does not match the session");
             return message(caller.get(), "leeridMijnFormExpired", Response.Status.FORBIDDEN);
         }
-        session.getProvider(LeerIdProvider.class).endSessions(realm, caller.get().user());
+        LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
+        leerid.signal(realm, caller.get().user(), PersonSignal.SESSIONS_REVOKED);
+        leerid.endSessions(realm, caller.get().user());
         new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.LOGOUT)
                 .user(caller.get().user()).detail("action", "logout-everywhere").success();
         return message(null, "leeridMijnLoggedOutEverywhere", Response.Status.OK);

@@ -1,0 +1,14 @@
+package be.leerid.identifiers.models;
+
+import be.leerid.identifiers.PersonSignal;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+
+/**
+ * Published by {@link LeerIdProvider#signal} in the session and transaction of the change, so that whatever tells
+ * services about it (the transparency module's Shared Signals transmitter) queues its messages atomically with it.
+ */
+public record PersonSignalEvent(KeycloakSession session, RealmModel realm, UserModel user, PersonSignal signal) implements ProviderEvent {
+}
