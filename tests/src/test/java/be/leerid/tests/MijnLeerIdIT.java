@@ -14,7 +14,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 /**
  * "Mijn LeerID", the realm's account page: a learner who used two demo services sees both, with the claim names
  * they received, today's values and the pseudonym each knows; "Overal afmelden" ends both demo services' sessions
- * over the back channel. The page passes axe-core and reflows at 320 px.
+ * over the back channel, and each receives a signed session-revoked event (Shared Signals) it verifies and shows. The page passes axe-core and reflows at 320 px.
  */
 @KeycloakIntegrationTest(config = LeerIdServerConfig.class)
 class MijnLeerIdIT extends LeerIdTestBase {
@@ -68,6 +68,17 @@ class MijnLeerIdIT extends LeerIdTestBase {
             assertTrue(browser.has("login"), "Smartschool (demo) is still signed in: " + browser.pageText());
             browser.open(DemoServicesProcess.KLASCEMENT);
             assertTrue(browser.has("login"), "KlasCement (demo) is still signed in: " + browser.pageText());
+            // Both also got a signed session-revoked event (Shared Signals), verified with Nimbus and shown.
+            for (URI demo : List.of(DemoServicesProcess.SMARTSCHOOL, DemoServicesProcess.KLASCEMENT)) {
+                String expected = "session-revoked: " + DEV_DERIVER.derive(demo == DemoServicesProcess.SMARTSCHOOL
+                        ? "demo.smartschool.be" : "demo.klascement.net", LOTTE_LEERID);
+                browser.open(demo);
+                for (int i = 0; i < 100 && !browser.pageText().contains(expected); i++) {
+                    Thread.sleep(200);
+                    browser.open(demo);
+                }
+                assertTrue(browser.pageText().contains(expected), demo + " shows no session-revoked signal: " + browser.pageText());
+            }
             // LeerID's own session ended too: the account page asks for a login.
             browser.open(mijn);
             assertTrue(browser.showsLoginForm(), "still logged in at LeerID: " + browser.pageText());

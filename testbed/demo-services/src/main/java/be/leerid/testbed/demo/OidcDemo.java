@@ -49,6 +49,7 @@ final class OidcDemo {
     private final String realmUrl;
     private final Sessions sessions;
     private final Map<State, Pending> pending = new ConcurrentHashMap<>();
+    private final SignalLog signals = new SignalLog();
     private volatile OIDCProviderMetadata provider;
 
     OidcDemo(String name, URI base, String clientId, String realmUrl) {
@@ -65,6 +66,7 @@ final class OidcDemo {
         server.createContext("/callback", this::callback);
         server.createContext("/logout", this::logout);
         server.createContext("/backchannel-logout", this::backchannelLogout);
+        server.createContext("/ssf/events", this::securityEvent);
     }
 
     private OIDCProviderMetadata provider() throws Exception {
@@ -75,7 +77,7 @@ final class OidcDemo {
     }
 
     private void home(HttpExchange exchange) throws IOException {
-        Page.home(exchange, name, "", sessions.current(exchange), "sub");
+        Page.home(exchange, name, signals.html(), sessions.current(exchange), "sub");
     }
 
     private void login(HttpExchange exchange) throws IOException {
@@ -152,6 +154,28 @@ final class OidcDemo {
                     provider().getJWKSetURI().toURL()).validate(JWTParser.parse(token));
             sessions.endLeeridSession(claims.getSessionID() == null ? null : claims.getSessionID().getValue());
             Page.status(exchange, 200);
+        } catch (Exception e) {
+            Page.status(exchange, 400);
+        }
+    }
+
+    /**
+     * Shared Signals push delivery (RFC 8935): a Security Event Token from LeerID, verified with Nimbus against
+     * LeerID's keys; the person it names (by the pseudonym this service knows) is signed out here, and the page
+     * shows what LeerID said.
+     */
+    private void securityEvent(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            Page.status(exchange, 405);
+            return;
+        }
+        try {
+            String token = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            SignalLog.Signal signal = SignalLog.verify(token, provider().getIssuer().getValue(), clientId.getValue(),
+                    provider().getJWKSetURI().toURL());
+            sessions.endSubject("sub", signal.subject());
+            signals.add(signal);
+            Page.status(exchange, 202);
         } catch (Exception e) {
             Page.status(exchange, 400);
         }

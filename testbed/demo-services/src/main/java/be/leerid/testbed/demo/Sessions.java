@@ -49,6 +49,13 @@ final class Sessions {
         exchange.getResponseHeaders().add("Set-Cookie", cookie + "=; Path=/; Max-Age=0");
     }
 
+    /** A Shared Signals event about the person this service knows as {@code sub}: every local session of theirs ends. */
+    int endSubject(String subjectClaim, String sub) {
+        int before = byId.size();
+        byId.values().removeIf(s -> sub != null && sub.equals(String.valueOf(s.claims().get(subjectClaim))));
+        return before - byId.size();
+    }
+
     /** Back-channel logout: LeerID says its session ended; every local session of it ends too. */
     int endLeeridSession(String leeridSession) {
         int before = byId.size();
