@@ -29,11 +29,7 @@ final class ClusterAccounts {
     static ClusterAccounts create(URI adminEdge, int count) throws Exception {
         ClusterAccounts accounts = new ClusterAccounts(count);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(adminEdge.resolve("/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String bearer = JSON.readTree(token.body()).path("access_token").asText();
+        String bearer = adminToken(http, adminEdge);
         partialImport(http, adminEdge, bearer, Files.readString(RepositoryFiles.root().resolve("realm-config/dev/leerid-demo-clients.json")));
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -70,6 +66,45 @@ final class ClusterAccounts {
             throw new IllegalArgumentException("account " + i + " of " + count);
         }
         return i;
+    }
+
+    /** Sets an attribute of a client through the admin entrance, as an operator would. */
+    static void setClientAttribute(URI adminEdge, String clientId, String name, String value) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String bearer = adminToken(http, adminEdge);
+        URI clients = adminEdge.resolve("/admin/realms/leerid/clients");
+        JsonNode found = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).body());
+        com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.with("attributes")).put(name, value);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(clients + "/" + client.path("id").asText()))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("updating client " + clientId + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    /** Deletes account {@code i} through the admin entrance, as an operator (or retention) would. */
+    void delete(URI adminEdge, int i) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String bearer = adminToken(http, adminEdge);
+        URI users = adminEdge.resolve("/admin/realms/leerid/users");
+        JsonNode found = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username(i)))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(users + "/" + found.get(0).path("id").asText()))
+                .header("Authorization", "Bearer " + bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("deleting account " + i + " answered " + answer.statusCode());
+        }
+    }
+
+    private static String adminToken(HttpClient http, URI adminEdge) throws Exception {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(adminEdge.resolve("/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(token.body()).path("access_token").asText();
     }
 
     private static void partialImport(HttpClient http, URI adminEdge, String bearer, String body) throws Exception {

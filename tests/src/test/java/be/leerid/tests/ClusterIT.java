@@ -44,7 +44,7 @@ class ClusterIT {
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = LeerIdCluster.start();
-        accounts = ClusterAccounts.create(cluster.adminEdge(), 40);
+        accounts = ClusterAccounts.create(cluster.adminEdge(), 41);
     }
 
     @AfterAll
@@ -129,16 +129,42 @@ class ClusterIT {
 
     @Test
     @Order(5)
-    void sessionsAndPseudonymsSurviveARestartOfBothNodes() throws Exception {
+    void sessionsAndPseudonymsAndQueuedSignalsSurviveARestartOfBothNodes() throws Exception {
         ClusterBrowser browser = new ClusterBrowser();
         ClusterBrowser.Tokens before = browser.login(cluster.edge(), accounts.username(1), accounts.password(1));
 
-        cluster.stop(1);
-        cluster.stop(2);
-        assertFalse(cluster.isRunning(1) || cluster.isRunning(2) || cluster.answers(1) || cluster.answers(2));
-        cluster.startNode(1);
-        cluster.startNode(2);
-        cluster.awaitClusterSize(2, 2, Duration.ofSeconds(60));
+        // A Shared Signals token queued while the service's receiver is down waits in the database: the account
+        // (number 40, kept for this) is deleted, both nodes restart, and the receiver still gets account-purged.
+        try (SetReceiver receiver = new SetReceiver()) {
+            receiver.available(false);
+            ClusterAccounts.setClientAttribute(cluster.adminEdge(), ClusterBrowser.CLIENT, "leerid.ssf.receiver", receiver.url());
+            ClusterBrowser.Tokens leaving = new ClusterBrowser().login(cluster.edge(), accounts.username(40), accounts.password(40));
+            awaitRows("select count(*) from leerid_release r join user_entity u on u.id = r.user_id where u.username = '"
+                    + accounts.username(40) + "'", 1);
+            accounts.delete(cluster.adminEdge(), 40);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (receiver.refused() == 0 && System.nanoTime() < deadline) {
+                LeerIdCluster.pause(200);
+            }
+            assertTrue(receiver.refused() > 0, "no delivery was attempted");
+
+            cluster.stop(1);
+            cluster.stop(2);
+            assertFalse(cluster.isRunning(1) || cluster.isRunning(2) || cluster.answers(1) || cluster.answers(2));
+            assertEquals(1, count("select count(*) from leerid_signal"), "the queued token is in the database");
+            receiver.available(true);
+            cluster.startNode(1);
+            cluster.startNode(2);
+            cluster.awaitClusterSize(2, 2, Duration.ofSeconds(60));
+
+            com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(receiver.next());
+            assertEquals("secevent+jwt", token.getHeader().getType().getType());
+            assertEquals(java.util.Map.of("format", "iss_sub", "iss", token.getJWTClaimsSet().getIssuer(), "sub", leaving.subject()),
+                    token.getJWTClaimsSet().getJSONObjectClaim("sub_id"));
+            assertTrue(token.getJWTClaimsSet().getJSONObjectClaim("events")
+                    .containsKey("https://schemas.openid.net/secevent/risc/event-type/account-purged"), token.getJWTClaimsSet().toString());
+            ClusterAccounts.setClientAttribute(cluster.adminEdge(), ClusterBrowser.CLIENT, "leerid.ssf.receiver", "");
+        }
 
         ClusterBrowser.Tokens refreshed = ClusterBrowser.refresh(cluster.node(2), before);
         assertEquals(before.subject(), refreshed.subject());
@@ -230,5 +256,23 @@ class ClusterIT {
         Session(ClusterBrowser.Tokens tokens) {
             this.tokens = tokens;
         }
+    }
+
+    /** A count from the cluster's database, read directly (not through the relay that the outage test cuts). */
+    private static long count(String sql) throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/leerid_cluster_it",
+                "postgres", "postgres"); var rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The release record is written once the token response committed: wait for it. */
+    private static void awaitRows(String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(sql) != expected && System.nanoTime() < deadline) {
+            LeerIdCluster.pause(200);
+        }
+        assertEquals(expected, count(sql), sql);
     }
 }
