@@ -75,8 +75,11 @@ final class BenchRealm {
         }
     }
 
-    /** Writes leerid-realm.json and leerid-users-0.json for a variant into dir (Keycloak's data/import). */
-    static void write(Path root, boolean leerid, int accounts, Path dir) throws IOException {
+    /**
+     * Writes leerid-realm.json and leerid-users-0.json for a variant into dir (Keycloak's data/import); {@code quiet}
+     * turns the realm's login and admin events off.
+     */
+    static void write(Path root, boolean leerid, boolean quiet, int accounts, Path dir) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(root.resolve("realm-config/leerid-realm.json").toFile());
         ArrayNode clients = (ArrayNode) realm.get("clients");
         for (JsonNode demo : JSON.readTree(root.resolve("realm-config/dev/leerid-demo-clients.json").toFile()).get("clients")) {
@@ -88,6 +91,10 @@ final class BenchRealm {
                 "defaultClientScopes", List.of(), "optionalClientScopes", List.of())));
         if (!leerid) {
             withoutLeerId(realm);
+        }
+        if (quiet) {
+            realm.put("eventsEnabled", false);
+            realm.put("adminEventsEnabled", false);
         }
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("leerid-realm.json").toFile(), realm);

@@ -36,7 +36,10 @@ final class BenchServer implements AutoCloseable {
         this.java = java;
     }
 
-    /** Starts the variant ("vanilla" or "leerid") as side 0 (A) or 1 (B), from its Keycloak home, with the realm for it. */
+    /**
+     * Starts the variant ("vanilla", "leerid", or "quiet": LeerID without its release record and with the realm's
+     * login and admin events off) as side 0 (A) or 1 (B), from its Keycloak home, with the realm for it.
+     */
     static BenchServer start(Path root, Path home, String variant, int side, int accounts) throws Exception {
         int port = PORT + side;
         String base = "http://127.0.0.2:" + port;
@@ -49,7 +52,8 @@ final class BenchServer implements AutoCloseable {
                 }
             }
         }
-        BenchRealm.write(root, variant.equals("leerid"), accounts, imports);
+        boolean quiet = variant.equals("quiet");
+        BenchRealm.write(root, !variant.equals("vanilla"), quiet, accounts, imports);
         String database = "leerid_bench_" + letter;
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
              Statement statement = connection.createStatement()) {
@@ -64,7 +68,11 @@ final class BenchServer implements AutoCloseable {
         // that did not spent about 15 % more CPU per login (JFR, docs/benchmarks.md). Which server that hits
         // is luck, so both sides get the same compilation of it: a login ratio then measures LeerID.
         String jvm = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,org.bouncycastle.crypto.generators.Argon2BytesGenerator::*";
-        ProcessBuilder builder = KeycloakCommand.startOptimized(home)
+        KeycloakCommand command = KeycloakCommand.startOptimized(home);
+        if (quiet) {
+            command.option("spi-leerid--leerid-user-attributes--release-record", "false");
+        }
+        ProcessBuilder builder = command
                 .hostnames(base, base).http(null, port).management(null, port + 1000)
                 .postgres("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgres", false)
                 .vault(root.resolve("realm-config/vault")).clusterTransport(7890 + side)

@@ -53,8 +53,9 @@ public final class LoadBenchmark {
             }
         }
         List<String> sides = List.of(args.length > 4 ? args[4].split(",") : new String[] {"vanilla", "leerid"});
-        if (sides.size() != 2 || !sides.stream().allMatch(side -> side.equals("vanilla") || side.equals("leerid"))) {
-            throw new IllegalArgumentException("COMPARE is two of vanilla and leerid, e.g. vanilla,leerid or vanilla,vanilla");
+        if (sides.size() != 2 || !sides.stream().allMatch(side -> side.equals("vanilla") || side.equals("leerid") || side.equals("quiet"))) {
+            throw new IllegalArgumentException("COMPARE is two of vanilla, leerid and quiet (LeerID without release record and "
+                    + "events), e.g. vanilla,leerid, vanilla,vanilla or quiet,leerid");
         }
         if (!ALL_OPERATIONS.containsAll(OPERATIONS)) {
             throw new IllegalArgumentException("bench.operations " + OPERATIONS + " names a scenario that is not one of " + ALL_OPERATIONS);
@@ -62,7 +63,7 @@ public final class LoadBenchmark {
         LeerIdRepository repository = LeerIdRepository.fromSystemProperty();
         Path root = repository.root();
         KeycloakHomes homes = new KeycloakHomes(repository);
-        Map<String, Path> home = Map.of("leerid", homes.cluster(), "vanilla", homes.vanilla());
+        Map<String, Path> home = Map.of("leerid", homes.cluster(), "quiet", homes.cluster(), "vanilla", homes.vanilla());
         Results results = new Results(label(sides, 0), label(sides, 1));
         List<BenchServer> servers = new ArrayList<>();
         try {
@@ -124,9 +125,13 @@ public final class LoadBenchmark {
         Files.writeString(root.resolve("bench/target/bench-results.md"), table);
     }
 
-    /** "LeerID" or "vanilla"; in an A/A run "vanilla 1" and "vanilla 2". */
+    /** "LeerID", "LeerID quiet" (no release record, no events) or "vanilla"; in an A/A run "vanilla 1" and "vanilla 2". */
     private static String label(List<String> sides, int slot) {
-        String name = sides.get(slot).equals("leerid") ? "LeerID" : "vanilla";
+        String name = switch (sides.get(slot)) {
+            case "leerid" -> "LeerID";
+            case "quiet" -> "LeerID quiet";
+            default -> "vanilla";
+        };
         return sides.get(0).equals(sides.get(1)) ? name + " " + (slot + 1) : name;
     }
 

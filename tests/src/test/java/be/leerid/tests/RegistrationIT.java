@@ -221,6 +221,9 @@ class RegistrationIT extends LeerIdTestBase {
                     .validate(com.nimbusds.jwt.JWTParser.parse(receiver.token()));
             assertEquals(tokens.idToken().getSubject(), logout.getSubject());
         }
+        String clientUuid = realm.admin().clients().findByClientId(client.getID().getValue()).get(0).getId();
+        assertTrue(realm.admin().getAdminEvents().stream().anyMatch(e -> ("clients/" + clientUuid + "/provider-suspend").equals(e.getResourcePath())),
+                "the suspension is an admin event");
 
         assertThrowsAssertion(() -> bingel.userInfo(tokens.accessToken()));
         assertInstanceOf(com.nimbusds.oauth2.sdk.ErrorObject.class, bingel.refresh(tokens));

@@ -60,6 +60,11 @@ class SharedSignalsIT {
     void aLeaverAndADeletionReachTheReceiverAsSignedTokens() throws Exception {
         RegisterClient.Result first = register.push(feed("full", null));
         assertEquals(200, first.status(), first.body().toString());
+        // The sync itself is an admin event with its counts, no name or identifier.
+        var syncEvents = realm.admin().getAdminEvents().stream().filter(e -> "register-sync/discimus".equals(e.getResourcePath())).toList();
+        assertEquals(1, syncEvents.size(), String.valueOf(syncEvents));
+        assertEquals("1", syncEvents.get(0).getDetails().get("created"));
+        assertTrue(!JsonSerialization.writeValueAsString(syncEvents).contains(LEERID), "the sync's event names the learner");
         UserRepresentation learner = realm.admin().users().searchByAttributes(0, 2, null, true, "leerid:" + LEERID).get(0);
         setPassword(learner.getId(), "Signaal-1");
         OidcService smartschool = smartschool();

@@ -57,10 +57,13 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     private final Map<String, PseudonymDeriver> derivers = new HashMap<>();
     private ReleaseRecorder recorder;
 
-    AttributeLeerIdProvider(KeycloakSession session, PseudonymKeyCache keys, SectorResolver sectors) {
+    private final boolean releaseRecord;
+
+    AttributeLeerIdProvider(KeycloakSession session, PseudonymKeyCache keys, SectorResolver sectors, boolean releaseRecord) {
         this.session = session;
         this.keys = keys;
         this.sectors = sectors;
+        this.releaseRecord = releaseRecord;
     }
 
     @Override
@@ -318,6 +321,9 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
 
     @Override
     public void released(AuthenticatedClientSessionModel clientSession, UserModel user, String claim) {
+        if (!releaseRecord) {
+            return;
+        }
         if (recorder == null) {
             recorder = new ReleaseRecorder(session);
         }

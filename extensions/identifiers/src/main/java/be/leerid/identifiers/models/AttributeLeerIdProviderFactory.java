@@ -1,5 +1,7 @@
 package be.leerid.identifiers.models;
 
+import java.util.List;
+
 import be.leerid.identifiers.SectorResolver;
 import be.leerid.identifiers.SubjectUnavailableException;
 import org.jboss.logging.Logger;
@@ -11,6 +13,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.timer.TimerProvider;
 
 /**
@@ -25,16 +29,34 @@ public final class AttributeLeerIdProviderFactory implements LeerIdProviderFacto
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
     private static final Logger LOG = Logger.getLogger(AttributeLeerIdProviderFactory.class);
 
+    /** Whether LeerID keeps the release record; {@code --spi-leerid--leerid-user-attributes--release-record}. */
+    static final String RELEASE_RECORD_OPTION = "release-record";
+
     private final PseudonymKeyCache keys = new PseudonymKeyCache();
     private final SectorResolver sectors = new SectorResolver();
+    private boolean releaseRecord = true;
 
     @Override
     public LeerIdProvider create(KeycloakSession session) {
-        return new AttributeLeerIdProvider(session, keys, sectors);
+        return new AttributeLeerIdProvider(session, keys, sectors, releaseRecord);
     }
 
     @Override
     public void init(Config.Scope config) {
+        releaseRecord = config.getBoolean(RELEASE_RECORD_OPTION, true);
+        if (!releaseRecord) {
+            LOG.warn("LeerID keeps no release record (release-record=false): Mijn LeerID, the GDPR export and Shared Signals miss what happens now");
+        }
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(RELEASE_RECORD_OPTION).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Keep the release record (what each service received about each person), which Mijn LeerID, the GDPR "
+                        + "export and Shared Signals read. Leave it on; off only to measure what it costs.")
+                .defaultValue(true).add()
+                .build();
     }
 
     @Override

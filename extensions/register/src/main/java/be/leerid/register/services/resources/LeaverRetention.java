@@ -7,7 +7,6 @@ import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.RetentionPolicy;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -24,26 +23,26 @@ final class LeaverRetention implements ScheduledTask {
 
     private final RetentionPolicy policy;
     /** The last register feed's request: the daily run acts for it, so services hear of deletions under the realm's issuer. */
-    private volatile UriInfo lastFeed;
+    private volatile BackgroundRequest lastFeed;
 
     LeaverRetention(RetentionPolicy policy) {
         this.policy = policy;
     }
 
     /** Called with every feed's request. */
-    void remember(UriInfo feed) {
+    void remember(BackgroundRequest feed) {
         lastFeed = feed;
     }
 
     @Override
     public void run(KeycloakSession session) {
-        UriInfo feed = lastFeed;
+        BackgroundRequest feed = lastFeed;
         if (feed == null) {
             // No feed since this node started: the next run, after one, deletes what is due (a day later at most).
             LOG.debug("LeerID retention waits for a register feed on this node");
             return;
         }
-        BackgroundRequest.attach(session, feed);
+        feed.attach(session);
         session.realms().getRealmsStream().forEach(realm -> purge(session, realm, LocalDate.now()));
     }
 

@@ -30,7 +30,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -98,9 +97,11 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
-            UriInfo request = BackgroundRequest.snapshot(session);
+            BackgroundRequest request = BackgroundRequest.of(session);
             retention.remember(request);
-            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, request);
+            AuthenticationManager.AuthResult caller = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, request,
+                    caller.user().getId(), caller.client().getId());
             run.prepare(spool, validation, guard, force);
             SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);
             handedOver = true;

@@ -20,11 +20,14 @@ import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedHeader;
 import be.leerid.register.FeedReader;
 import be.leerid.register.SyncReport;
-import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * Applies a validated feed to a realm in batches, each its own transaction, after the
@@ -58,13 +61,19 @@ final class RegisterSyncRun {
     private final String realmId;
     private final LocalDate today;
     /** The feed's request: leavers' services get back-channel logout tokens issued under its URI. */
-    private final UriInfo request;
+    private final BackgroundRequest request;
+    /** The register's account and client, named in the admin event that records the sync. */
+    private final String callerId;
+    private final String callerClientId;
 
-    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today, UriInfo request) {
+    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today, BackgroundRequest request, String callerId,
+                    String callerClientId) {
         this.factory = factory;
         this.realmId = realmId;
         this.today = today;
         this.request = request;
+        this.callerId = callerId;
+        this.callerClientId = callerClientId;
     }
 
     /** Milliseconds per phase of the last run, for the server log. */
@@ -158,10 +167,25 @@ final class RegisterSyncRun {
             lap("analyze", t);
         }
         FeedHeader header = validation.header();
-        return new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
+        SyncReport report = new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
                 validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
                 outcomes.get(AccountWriter.Outcome.UPDATED), outcomes.get(AccountWriter.Outcome.UNCHANGED),
                 outcomes.get(AccountWriter.Outcome.DISABLED), validation.problems());
+        inRealm(session -> record(session, report));
+        return report;
+    }
+
+    /** The sync as an admin event, with its counts (never a name or an identifier), kept as long as the other events. */
+    private void record(KeycloakSession session, SyncReport report) {
+        RealmModel realm = session.getContext().getRealm();
+        AdminAuth caller = new AdminAuth(realm, null, session.users().getUserById(realm, callerId), realm.getClientById(callerClientId));
+        new AdminEventBuilder(realm, caller, session, session.getContext().getConnection())
+                .operation(OperationType.ACTION).resource(ResourceType.REALM).resourcePath("register-sync", report.register())
+                .detail("action", "register-sync").detail("register", report.register()).detail("kind", report.kind())
+                .detail("rows", Long.toString(report.rows())).detail("created", Long.toString(report.created()))
+                .detail("updated", Long.toString(report.updated())).detail("disabled", Long.toString(report.disabled()))
+                .detail("rejected", Long.toString(report.problems().size()))
+                .success();
     }
 
     private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes) {
@@ -219,7 +243,7 @@ final class RegisterSyncRun {
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            BackgroundRequest.attach(session, request);
+            request.attach(session);
             work.accept(session);
         });
     }

@@ -22,12 +22,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/leerid-providers}: for the operator (realm role {@value #ROLE}), the registered
@@ -123,6 +127,7 @@ public final class ProviderDirectory {
         }
         client.setEnabled(!suspended);
         client.setAttribute(RegisteredClients.SUSPENDED, Boolean.toString(suspended));
+        record(client, suspended ? "provider-suspend" : "provider-resume");
         LOG.infof("LeerID %s service provider \"%s\" (client %s)", suspended ? "suspended" : "resumed",
                 client.getAttribute(RegisteredClients.PROVIDER), clientId);
         return Response.ok(entry(client)).build();
@@ -143,6 +148,15 @@ public final class ProviderDirectory {
         entry.put("suspended", !client.isEnabled());
         entry.put("ssf_receiver", client.getAttribute(ClientAttributes.SSF_RECEIVER));
         return entry;
+    }
+
+    /** An operator's decision about a provider, as an admin event kept with the others (400 days). */
+    private void record(ClientModel client, String action) {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        new AdminEventBuilder(realm(), new AdminAuth(realm(), auth.token(), auth.user(), auth.client()), session,
+                session.getContext().getConnection())
+                .operation(OperationType.ACTION).resource(ResourceType.CLIENT).resourcePath("clients", client.getId(), action)
+                .detail("action", action).success();
     }
 
     private Response authorize() {
