@@ -87,6 +87,16 @@ class EidLoginIT extends LeerIdTestBase {
                 + JsonSerialization.writeValueAsString(realm.admin().users().get(jan).getUserSessions());
         assertFalse(stored.contains(JAN_NRN), "the national register number is stored");
         assertFalse(stored.contains(gatewaySubject(JAN_NRN)), "the gateway's own subject is stored");
+        // Nor in the login events the realm keeps for 400 days (the eID login, the logins at the services).
+        // Login events are written in batches, within a second: wait for them.
+        String events = "";
+        for (int poll = 0; poll < 100 && !events.contains("\"CODE_TO_TOKEN\""); poll++) {
+            Thread.sleep(100);
+            events = JsonSerialization.writeValueAsString(realm.admin().getEvents(null, null, jan, null, null, null, 0, 200));
+        }
+        assertTrue(events.contains("\"LOGIN\"") && events.contains("\"CODE_TO_TOKEN\""), "no login event stored: " + events);
+        assertFalse(events.contains(JAN_NRN), "the national register number is in the stored events");
+        assertFalse(events.contains(gatewaySubject(JAN_NRN)), "the gateway's own subject is in the stored events");
     }
 
     @ParameterizedTest(name = "{0} with {1}")

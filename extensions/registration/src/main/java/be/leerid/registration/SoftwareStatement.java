@@ -20,11 +20,12 @@ import be.leerid.identifiers.ServiceAccess;
  * @param token the signed statement itself, kept with the client so updates are checked against it
  * @param access who may use the service, as the operator decided ({@code leerid_access}: open, staff or school; school
  *               when absent, so a new service reaches nobody until a school activates it)
+ * @param signalReceiver the service's Shared Signals push receiver ({@code leerid_ssf_receiver}), or null
  */
 public record SoftwareStatement(String softwareId, String clientName, String organisationNumber, String sector,
                                 List<String> redirectHosts, Set<String> scopes, boolean rawLeeridApproved,
                                 boolean clientCredentialsAllowed, List<String> contacts, String policyUri, String tosUri,
-                                Instant expiresAt, String token, ServiceAccess access) {
+                                Instant expiresAt, String token, ServiceAccess access, String signalReceiver) {
 
     /** Claim names, as documented in docs/registration.md. */
     public static final String SOFTWARE_ID = "software_id";
@@ -39,6 +40,7 @@ public record SoftwareStatement(String softwareId, String clientName, String org
     public static final String POLICY_URI = "policy_uri";
     public static final String TOS_URI = "tos_uri";
     public static final String ACCESS = "leerid_access";
+    public static final String SIGNAL_RECEIVER = "leerid_ssf_receiver";
 
     /** The scope that releases the raw LeerID; only with {@link #rawLeeridApproved}. */
     public static final String RAW_LEERID_SCOPE = "leerid-id";

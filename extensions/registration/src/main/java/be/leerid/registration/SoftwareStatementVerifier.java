@@ -218,8 +218,16 @@ public final class SoftwareStatementVerifier {
         } catch (IllegalArgumentException e) {
             throw RegistrationException.statement(SoftwareStatement.ACCESS + ": must be \"open\", \"staff\" or \"school\"");
         }
+        String receiver = null;
+        if (claims.getClaim(SoftwareStatement.SIGNAL_RECEIVER) != null) {
+            try {
+                receiver = ReceiverEndpoint.parse(string(claims, SoftwareStatement.SIGNAL_RECEIVER)).toString();
+            } catch (ReceiverEndpoint.Refused e) {
+                throw RegistrationException.statement(SoftwareStatement.SIGNAL_RECEIVER + ": " + e.getMessage());
+            }
+        }
         return new SoftwareStatement(softwareId, name, kbo, sector, hosts, scopes, raw,
-                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token, access);
+                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token, access, receiver);
     }
 
     private static String string(JWTClaimsSet claims, String name) throws RegistrationException {

@@ -114,6 +114,17 @@ class SoftwareStatementVerifierTest {
     }
 
     @Test
+    void aStatementMayNameTheServicesSignalReceiver() throws Exception {
+        assertEquals(null, verifier.verify(Statements.sign(current, Statements.claims().build())).signalReceiver());
+        assertEquals("https://app.bingel.be/ssf/events", verifier.verify(Statements.sign(current,
+                Statements.claims().claim(SoftwareStatement.SIGNAL_RECEIVER, "https://app.bingel.be/ssf/events").build())).signalReceiver());
+        RegistrationException refused = assertThrows(RegistrationException.class, () -> verifier.verify(Statements.sign(current,
+                Statements.claims().claim(SoftwareStatement.SIGNAL_RECEIVER, "http://app.bingel.be/ssf/events").build())));
+        assertEquals(RegistrationException.INVALID_SOFTWARE_STATEMENT, refused.error());
+        assertTrue(refused.getMessage().contains("leerid_ssf_receiver: endpoint must use https"), refused.getMessage());
+    }
+
+    @Test
     void configurationMustHoldPublicKeysOnly() {
         assertThrows(IllegalArgumentException.class,
                 () -> SoftwareStatementVerifier.of(Statements.ISSUER, new JWKSet(current).toString(false), Clock.systemUTC()));

@@ -36,7 +36,7 @@
         <h2 class="pf-v5-c-title pf-m-lg">${msg("leeridMijnSessions")}</h2>
         <ul id="leerid-mijn-sessions" class="pf-v5-c-list">
             <#list loginSessions as loginSession>
-                <li class="leerid-mijn-session"><#if loginSession.current()><strong>${msg("leeridMijnThisDevice")}</strong> </#if>${msg("leeridMijnSession", loginSession.started(), loginSession.lastUsed(), loginSession.address())}<#if loginSession.services()?has_content> ${msg("leeridMijnSessionServices", loginSession.services()?map(s -> advancedMsg(s))?join(", "))}</#if></li>
+                <li class="leerid-mijn-session"><#if loginSession.current()><strong>${msg("leeridMijnThisDevice")}</strong> </#if><#if loginSession.device()?has_content>${loginSession.device()}, </#if>${msg("leeridMijnSession", loginSession.started(), loginSession.lastUsed(), loginSession.address())}<#if loginSession.services()?has_content> ${msg("leeridMijnSessionServices", loginSession.services()?map(s -> advancedMsg(s))?join(", "))}</#if></li>
             </#list>
         </ul>
         <form id="leerid-mijn-logout-all" action="${mijnUrl}logout-all" method="post">

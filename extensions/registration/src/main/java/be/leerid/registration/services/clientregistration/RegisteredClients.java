@@ -78,6 +78,7 @@ public final class RegisteredClients {
         attributes.put(STATEMENT, statement.token());
         attributes.put(CONTACTS, String.join(" ", plan.contacts()));
         attributes.put(SUSPENDED, "false");
+        putIfPresent(attributes, ClientAttributes.SSF_RECEIVER, statement.signalReceiver());
         putIfPresent(attributes, "logoUri", plan.logoUri());
         putIfPresent(attributes, "policyUri", plan.policyUri());
         putIfPresent(attributes, "tosUri", plan.tosUri());

@@ -16,11 +16,13 @@ import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.identifiers.protocol.MapperConfig;
 import be.leerid.transparency.ClaimDisplay;
+import org.keycloak.device.DeviceActivityManager;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.account.DeviceRepresentation;
 
 /** What "Mijn LeerID" shows a person, read from the release record and the LeerID provider. */
 final class MijnLeerIdReceipts {
@@ -93,12 +95,23 @@ final class MijnLeerIdReceipts {
         return session.sessions().getUserSessionsStream(realm, user)
                 .sorted(Comparator.comparing((UserSessionModel s) -> !s.getId().equals(current.getId()))
                         .thenComparing(Comparator.comparingInt(UserSessionModel::getLastSessionRefresh).reversed()))
-                .map(s -> new SessionRow(moment(s.getStarted()), moment(s.getLastSessionRefresh()),
+                .map(s -> new SessionRow(device(s), moment(s.getStarted()), moment(s.getLastSessionRefresh()),
                         s.getIpAddress() == null ? "" : s.getIpAddress(),
                         s.getAuthenticatedClientSessions().values().stream().map(c -> c.getClient())
                                 .filter(leerid::isLeerIdService).map(MijnLeerIdReceipts::name).sorted().toList(),
                         s.getId().equals(current.getId())))
                 .toList();
+    }
+
+    /** "Chrome 120 · Linux", from what Keycloak recorded at the login; empty if it recorded nothing. */
+    private static String device(UserSessionModel userSession) {
+        DeviceRepresentation device = DeviceActivityManager.getCurrentDevice(userSession);
+        if (device == null) {
+            return "";
+        }
+        return java.util.stream.Stream.of(device.getBrowser(), device.getOs())
+                .filter(part -> part != null && !part.isBlank() && !part.startsWith("Other"))
+                .map(part -> part.replace('/', ' ')).collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private static String moment(int epochSeconds) {
