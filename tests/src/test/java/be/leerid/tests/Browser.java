@@ -280,13 +280,16 @@ final class Browser implements AutoCloseable {
         }
         new Select(driver.findElement(By.id("means"))).selectByValue(means);
         new Select(driver.findElement(By.id("fault"))).selectByValue(fault);
+        WebElement card = driver.findElement(By.id("card-" + cardHolder));
         try {
-            driver.findElement(By.id("card-" + cardHolder)).click();
+            card.click();
         } catch (WebDriverException e) {
             if (!isAtServiceHost()) {
                 throw e;
             }
         }
+        // The click may return while the simulator's page is still shown: read nothing from it.
+        awaitNextPage(card);
         return this;
     }
 
@@ -354,13 +357,16 @@ final class Browser implements AutoCloseable {
 
     /** Submits the form the field with this id belongs to, as pressing Enter there would. */
     Browser submit(String id) {
+        WebElement field = driver.findElement(By.id(id));
         try {
-            driver.findElement(By.id(id)).submit();
+            field.submit();
         } catch (WebDriverException e) {
             if (!isAtServiceHost()) {
                 throw e;
             }
         }
+        // The next page may hold a field of the same id (a wrong code shows the form again): wait until this one is gone.
+        awaitNextPage(field);
         return this;
     }
 

@@ -1,10 +1,6 @@
 package be.leerid.school.services.resources;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +8,10 @@ import be.leerid.identifiers.Affiliation;
 import be.leerid.identifiers.LevelOfAssurance;
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.identifiers.services.PageLogin;
 import be.leerid.school.ConsoleAccess;
 import be.leerid.school.ConsoleRight;
 import be.leerid.school.HelpdeskGrant;
-import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.authentication.authenticators.util.LoAUtil;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -23,7 +19,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -35,7 +30,6 @@ final class ConsoleCaller {
     /** The console's own client: its login asks for the eID level. */
     static final String CLIENT_ID = "leerid-school-console";
     private static final String CSRF_PURPOSE = "urn:be:leerid:school-console:form";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -66,20 +60,7 @@ final class ConsoleCaller {
 
     /** Where to log in at eID level (a password session is stepped up there), coming back to {@code back}. */
     static URI login(KeycloakSession session, URI back) {
-        // The console reads the login session's cookie, never the code: the challenge is only there
-        // because every LeerID client must send one.
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(random().getBytes(StandardCharsets.US_ASCII)));
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/protocol/openid-connect/auth")
-                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, CLIENT_ID)
-                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, back.toString())
-                .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code")
-                .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
-                .queryParam(OIDCLoginProtocol.ACR_PARAM, LevelOfAssurance.EID.acr())
-                .queryParam(OIDCLoginProtocol.STATE_PARAM, random())
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, challenge)
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, "S256")
-                .build(session.getContext().getRealm().getName());
+        return PageLogin.loginUri(session, CLIENT_ID, back, LevelOfAssurance.EID.acr());
     }
 
     UserModel user() {
@@ -114,27 +95,12 @@ final class ConsoleCaller {
         return Affiliation.isStaff(people.person(person).affiliations()) && people.schools(person).contains(school);
     }
 
-    /** The token every console form carries: bound to this login session, unguessable without the vault key. */
+    /** The token every console form carries: bound to this login session. */
     String formToken() {
-        return session.getProvider(LeerIdProvider.class).deriver(realm).derive(CSRF_PURPOSE, userSession.getId());
+        return PageLogin.formToken(session, CSRF_PURPOSE, userSession);
     }
 
     boolean acceptsFormToken(String token) {
-        return token != null && MessageDigest.isEqual(formToken().getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PageLogin.acceptsFormToken(session, CSRF_PURPOSE, userSession, token);
     }
 }

@@ -1,20 +1,14 @@
 package be.leerid.transparency.services.resources;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
-import be.leerid.identifiers.models.LeerIdProvider;
-import jakarta.ws.rs.core.UriBuilder;
+import be.leerid.identifiers.services.PageLogin;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -24,7 +18,6 @@ import org.keycloak.services.managers.AuthenticationManager;
 final class MijnLeerIdCaller {
 
     private static final String FORM_PURPOSE = "urn:be:leerid:mijn:form";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeycloakSession session;
     private final UserModel user;
@@ -47,19 +40,7 @@ final class MijnLeerIdCaller {
 
     /** The login of Keycloak's account console client, coming back to this page. */
     static URI login(KeycloakSession session, URI back) {
-        // The page reads the login session's cookie, never the code: the challenge is only there because every
-        // LeerID client must send one.
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(random().getBytes(StandardCharsets.US_ASCII)));
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/protocol/openid-connect/auth")
-                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, Constants.ACCOUNT_CONSOLE_CLIENT_ID)
-                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, back.toString())
-                .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code")
-                .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
-                .queryParam(OIDCLoginProtocol.STATE_PARAM, random())
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, challenge)
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, "S256")
-                .build(session.getContext().getRealm().getName());
+        return PageLogin.loginUri(session, Constants.ACCOUNT_CONSOLE_CLIENT_ID, back, null);
     }
 
     UserModel user() {
@@ -70,26 +51,12 @@ final class MijnLeerIdCaller {
         return userSession;
     }
 
-    /** The token the page's form carries: bound to this login session, unguessable without the vault key. */
+    /** The token the page's form carries: bound to this login session. */
     String formToken() {
-        return session.getProvider(LeerIdProvider.class).deriver(session.getContext().getRealm()).derive(FORM_PURPOSE, userSession.getId());
+        return PageLogin.formToken(session, FORM_PURPOSE, userSession);
     }
 
     boolean acceptsFormToken(String token) {
-        return token != null && MessageDigest.isEqual(formToken().getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PageLogin.acceptsFormToken(session, FORM_PURPOSE, userSession, token);
     }
 }
