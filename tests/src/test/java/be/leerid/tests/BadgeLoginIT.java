@@ -117,7 +117,7 @@ class BadgeLoginIT extends LeerIdTestBase {
             try (Browser child = new Browser()) {
                 // Typed by the teacher, in lower case with spaces: a wrong child first, then "Niet jij?".
                 OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
-                child.open(login.requestUri).click("leerid-badge").await("badge_code")
+                child.open(login.requestUri).click("leerid-badge").await("leerid-badge-back")
                         .fill("badge_code", code.toLowerCase().replace('-', ' ')).submit("badge_code").await("leerid-badge-no");
                 assertTrue(child.pageText().contains("Ben jij Wout?"), child.pageText());
                 child.click("leerid-badge-no").await("badge_code")
@@ -139,7 +139,7 @@ class BadgeLoginIT extends LeerIdTestBase {
                 assertEquals(303, voided.status(), voided.text());
                 child.open(smartschool.login(SINT_JOZEF, "openid").requestUri);
                 assertTrue(child.showsLoginForm(), "the badge's session is gone: " + child.pageText());
-                child.click("leerid-badge").await("badge_code").fill("badge_code", code).submit("badge_code").await("badge_code");
+                child.click("leerid-badge").await("leerid-badge-back").fill("badge_code", code).submit("badge_code").await("badge_code");
                 assertTrue(child.pageText().contains(WRONG), child.pageText());
             }
 
@@ -148,7 +148,7 @@ class BadgeLoginIT extends LeerIdTestBase {
             String unknown = "ZZZZ-ZZZZ" + fresh.substring(9);
             String wrongSecret = fresh.substring(0, fresh.length() - 2) + (fresh.endsWith("00") ? "11" : "00");
             try (Browser child = new Browser()) {
-                child.open(smartschool.login(SINT_JOZEF, "openid").requestUri).click("leerid-badge").await("badge_code");
+                child.open(smartschool.login(SINT_JOZEF, "openid").requestUri).click("leerid-badge").await("leerid-badge-back");
                 child.fill("badge_code", unknown).submit("badge_code").await("badge_code");
                 assertTrue(child.pageText().contains(WRONG), child.pageText());
                 for (int attempt = 0; attempt < 5; attempt++) {
@@ -182,7 +182,7 @@ class BadgeLoginIT extends LeerIdTestBase {
                         "grades", "K1, K2, K3, 1, 2", "networks", "10.0.0.0/8\n2001:db8:12::/48"));
                 assertEquals(303, saved.status(), saved.text());
                 try (Browser child = new Browser()) {
-                    child.open(smartschool.login(SINT_JOZEF, "openid").requestUri).click("leerid-badge").await("badge_code")
+                    child.open(smartschool.login(SINT_JOZEF, "openid").requestUri).click("leerid-badge").await("leerid-badge-back")
                             .fill("badge_code", code).submit("badge_code").await("leerid-badge-back");
                     assertTrue(child.pageText().contains("Je badge werkt alleen op school"), child.pageText());
                 }
@@ -286,7 +286,7 @@ class BadgeLoginIT extends LeerIdTestBase {
     private boolean badgeWorks(OidcService smartschool, String code) throws Exception {
         OidcService.Login login = smartschool.login(SINT_JOZEF, "openid");
         try (Browser child = new Browser()) {
-            child.open(login.requestUri).click("leerid-badge").await("badge_code").fill("badge_code", code).submit("badge_code");
+            child.open(login.requestUri).click("leerid-badge").await("leerid-badge-back").fill("badge_code", code).submit("badge_code");
             if (!child.has("leerid-badge-yes")) {
                 return false;
             }
