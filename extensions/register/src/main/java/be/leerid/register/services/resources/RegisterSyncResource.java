@@ -49,6 +49,8 @@ public final class RegisterSyncResource {
     private static final Logger LOG = Logger.getLogger(RegisterSyncResource.class);
 
     private final KeycloakSession session;
+    /** The register's client, once {@link #authorize} let it in. */
+    private AuthenticationManager.AuthResult caller;
     private final DisableGuard guard;
     private final LeaverRetention retention;
     private final SyncJobs jobs;
@@ -99,7 +101,6 @@ public final class RegisterSyncResource {
             }
             BackgroundRequest request = BackgroundRequest.of(session);
             retention.remember(request);
-            AuthenticationManager.AuthResult caller = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
             RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, request,
                     caller.user().getId(), caller.client().getId());
             run.prepare(spool, validation, guard, force);
@@ -166,6 +167,7 @@ public final class RegisterSyncResource {
         if (role == null || !auth.getUser().hasRole(role)) {
             return error(Response.Status.FORBIDDEN, "forbidden", "the realm role " + ROLE + " is required");
         }
+        caller = auth;
         return null;
     }
 

@@ -43,6 +43,8 @@ public final class ProviderDirectory {
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
 
     private final KeycloakSession session;
+    /** The operator, once {@link #authorize} let them in. */
+    private AuthenticationManager.AuthResult operator;
 
     ProviderDirectory(KeycloakSession session) {
         this.session = session;
@@ -152,8 +154,7 @@ public final class ProviderDirectory {
 
     /** An operator's decision about a provider, as an admin event kept with the others (400 days). */
     private void record(ClientModel client, String action) {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        new AdminEventBuilder(realm(), new AdminAuth(realm(), auth.token(), auth.user(), auth.client()), session,
+        new AdminEventBuilder(realm(), new AdminAuth(realm(), operator.token(), operator.user(), operator.client()), session,
                 session.getContext().getConnection())
                 .operation(OperationType.ACTION).resource(ResourceType.CLIENT).resourcePath("clients", client.getId(), action)
                 .detail("action", action).success();
@@ -168,6 +169,7 @@ public final class ProviderDirectory {
         if (role == null || !auth.user().hasRole(role)) {
             return error(Response.Status.FORBIDDEN, "forbidden", "the realm role " + ROLE + " is required");
         }
+        operator = auth;
         return null;
     }
 

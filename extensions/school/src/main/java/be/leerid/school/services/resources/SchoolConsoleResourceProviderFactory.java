@@ -1,5 +1,6 @@
 package be.leerid.school.services.resources;
 
+import be.leerid.identifiers.services.MountedResourceFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts the school console at {@code /realms/{realm}/school/}. */
@@ -8,7 +9,7 @@ public final class SchoolConsoleResourceProviderFactory extends MountedResourceF
     public static final String PROVIDER_ID = "school";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new SchoolConsoleResource(session);
     }
 

@@ -1,5 +1,6 @@
 package be.leerid.school.services.resources;
 
+import be.leerid.identifiers.services.MountedResourceFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link SchoolNumbersResource} at {@code /realms/{realm}/leerid-school-numbers}. */
@@ -8,7 +9,7 @@ public final class SchoolNumbersResourceProviderFactory extends MountedResourceF
     public static final String PROVIDER_ID = "leerid-school-numbers";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new SchoolNumbersResource(session);
     }
 

@@ -1,5 +1,6 @@
 package be.leerid.school.services.resources;
 
+import be.leerid.identifiers.services.MountedResourceFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Mounts {@link ServiceSchoolsResource} at {@code /realms/{realm}/leerid-service-schools}. */
@@ -8,7 +9,7 @@ public final class ServiceSchoolsResourceProviderFactory extends MountedResource
     public static final String PROVIDER_ID = "leerid-service-schools";
 
     @Override
-    Object resource(KeycloakSession session) {
+    protected Object resource(KeycloakSession session) {
         return new ServiceSchoolsResource(session);
     }
 

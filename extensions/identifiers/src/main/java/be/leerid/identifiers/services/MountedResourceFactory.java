@@ -1,4 +1,4 @@
-package be.leerid.school.services.resources;
+package be.leerid.identifiers.services;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -6,11 +6,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Mounts one of this module's resources at {@code /realms/{realm}/<id>}, a new resource for every request. */
-abstract class MountedResourceFactory implements RealmResourceProviderFactory {
+/** Mounts one of LeerID's resources at {@code /realms/{realm}/<id>}, a new resource for every request. */
+public abstract class MountedResourceFactory implements RealmResourceProviderFactory {
 
     /** The resource for this request; it reads the realm and the caller from the session. */
-    abstract Object resource(KeycloakSession session);
+    protected abstract Object resource(KeycloakSession session);
 
     @Override
     public final RealmResourceProvider create(KeycloakSession session) {
