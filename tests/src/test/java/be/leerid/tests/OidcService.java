@@ -98,6 +98,7 @@ final class OidcService {
         final Nonce nonce = new Nonce();
         final CodeVerifier verifier = new CodeVerifier();
         final URI requestUri;
+        private int maxClockSkew = IDTokenValidator.DEFAULT_MAX_CLOCK_SKEW;
 
         Login(URI redirectUri, String scope, String acrValues) {
             this.redirectUri = redirectUri;
@@ -110,6 +111,12 @@ final class OidcService {
                 request.acrValues(List.of(new ACR(acrValues)));
             }
             this.requestUri = request.build().toURI();
+        }
+
+        /** The server's clock runs this far ahead (a test moved it): the ID token's times are checked against it. */
+        Login withServerClockAhead(int seconds) {
+            maxClockSkew = seconds + IDTokenValidator.DEFAULT_MAX_CLOCK_SKEW;
+            return this;
         }
 
         AuthenticationResponse response(Browser browser) throws Exception {
@@ -130,6 +137,7 @@ final class OidcService {
             OIDCTokenResponse tokens = (OIDCTokenResponse) tokenResponse.toSuccessResponse();
             IDTokenValidator validator = new IDTokenValidator(provider.getIssuer(), clientId, JWSAlgorithm.RS256,
                     provider.getJWKSetURI().toURL());
+            validator.setMaxClockSkew(maxClockSkew);
             IDTokenClaimsSet idToken = validator.validate(tokens.getOIDCTokens().getIDToken(), nonce);
             return new Tokens(idToken, tokens.getOIDCTokens().getBearerAccessToken(), tokens.getOIDCTokens().getRefreshToken());
         }

@@ -41,7 +41,9 @@ import org.keycloak.util.JsonSerialization;
 class RegisterSyncIT {
 
     static final String REALM = "leerid-sync-test";
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+    /** A leaver's enrolment end: longer ago than any grace between schools (at most until 30 September). */
+    static final String LEFT_LONG_AGO = TODAY.minusDays(150).toString();
     private static final String START = TODAY.minusYears(1).toString();
 
     @InjectRealm(config = SyncTestRealm.class, ref = "sync", lifecycle = LifeCycle.METHOD)
@@ -152,7 +154,7 @@ class RegisterSyncIT {
             client.setFrontchannelLogout(false);
             realm.admin().clients().get(smartschoolId).update(client);
 
-            RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000001", "067890", TODAY.toString())), true);
+            RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000001", "067890", LEFT_LONG_AGO)), true);
             assertEquals(1, leave.count("disabled"), leave.body().toString());
             assertFalse(account("30000001").isEnabled());
             assertEquals(0, realm.admin().users().get(after.getId()).getUserSessions().size());
@@ -182,7 +184,7 @@ class RegisterSyncIT {
         OidcService.Tokens tokens = signIn(smartschool, "openid offline_access", learner.getUsername(), "Offline-1");
         assertEquals(1, realm.admin().users().get(learner.getId()).getOfflineSessions(smartschoolId).size());
 
-        RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000040", "012345", TODAY.toString())), true);
+        RegisterClient.Result leave = register.push(feed(header("discimus", "delta"), learner("30000040", "012345", LEFT_LONG_AGO)), true);
         assertEquals(1, leave.count("disabled"), leave.body().toString());
         assertEquals(0, realm.admin().users().get(learner.getId()).getOfflineSessions(smartschoolId).size());
         ErrorObject error = assertInstanceOf(ErrorObject.class, smartschool.refresh(tokens));
@@ -270,7 +272,7 @@ class RegisterSyncIT {
     @Test
     void leaversAreDeletedAfterTheRetentionPeriod() throws Exception {
         register.push(feed(header("discimus", "full"), learner("30000030", "012345", null), learner("30000031", "012345", null)));
-        String ended = TODAY.toString();
+        String ended = LEFT_LONG_AGO;
         RegisterClient.Result leave = register.push(feed(header("discimus", "delta"),
                 learner("30000030", "012345", ended), learner("30000031", "012345", ended)), true);
         assertEquals(2, leave.count("disabled"), leave.body().toString());

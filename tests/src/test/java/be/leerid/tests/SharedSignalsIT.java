@@ -11,15 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -89,7 +81,7 @@ class SharedSignalsIT {
 
             // The receiver is down when the learner leaves: the token waits and comes again.
             receiver.available(false);
-            RegisterClient.Result leave = register.push(feed("delta", LocalDate.now().toString()), true);
+            RegisterClient.Result leave = register.push(feed("delta", LocalDate.now().minusDays(150).toString()), true);
             assertEquals(1, leave.count("disabled"), leave.body().toString());
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (receiver.refused() == 0 && System.nanoTime() < deadline) {
@@ -97,7 +89,7 @@ class SharedSignalsIT {
             }
             assertTrue(receiver.refused() > 0, "the first delivery was not attempted");
             receiver.available(true);
-            JWTClaimsSet disabled = verify(receiver.next());
+            JWTClaimsSet disabled = SetReceiver.verify(realm.getBaseUrl(), receiver.next());
             assertEquals(List.of("smartschool"), disabled.getAudience());
             assertEquals(Map.of("format", "iss_sub", "iss", disabled.getIssuer(), "sub", pseudonym), disabled.getJSONObjectClaim("sub_id"));
             assertTrue(disabled.getJSONObjectClaim("events").containsKey(ACCOUNT_DISABLED), disabled.toString());
@@ -105,31 +97,12 @@ class SharedSignalsIT {
 
             // Deleting the account (retention, or an operator) purges it at the service too.
             realm.admin().users().get(learner.getId()).remove();
-            JWTClaimsSet purged = verify(receiver.next());
+            JWTClaimsSet purged = SetReceiver.verify(realm.getBaseUrl(), receiver.next());
             assertEquals(pseudonym, ((Map<?, ?>) purged.getJSONObjectClaim("sub_id")).get("sub"));
             assertTrue(purged.getJSONObjectClaim("events").containsKey(ACCOUNT_PURGED), purged.toString());
             String everything = disabled + " " + purged;
             assertTrue(!everything.contains(LEERID) && !everything.contains(learner.getUsername()), everything);
         }
-    }
-
-    /** Verifies a token as a receiver would: keys from the SSF configuration's jwks_uri, RS256, typ secevent+jwt. */
-    private JWTClaimsSet verify(String token) throws Exception {
-        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(realm.getBaseUrl() + "/.well-known/ssf-configuration")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, config.statusCode(), config.body());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metadata = JsonSerialization.readValue(config.body(), Map.class);
-        assertEquals(List.of("urn:ietf:rfc:8935"), metadata.get("delivery_methods_supported"));
-        String issuer = (String) metadata.get("issuer");
-        assertEquals(OidcService.discover(realm.getBaseUrl()).getIssuer().getValue(), issuer);
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("secevent+jwt")));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                JWKSourceBuilder.create(new URI((String) metadata.get("jwks_uri")).toURL()).build()));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer).build(),
-                java.util.Set.of("iat", "jti", "aud", "events", "sub_id")));
-        return processor.process(token, null);
     }
 
     private void awaitReleaseRecord(AdminApiClient auditor, String username) throws Exception {

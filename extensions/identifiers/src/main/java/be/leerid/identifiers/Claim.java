@@ -73,6 +73,14 @@ public enum Claim {
     /** The pairwise pseudonym as the release record names it: OIDC's {@code sub}, SAML's NameID and pairwise-id. */
     public static final String SUBJECT_CLAIM = "sub";
 
+    /**
+     * The pseudonym a service knew for a person whose register record was merged into this one ({@link FormerSubject}):
+     * an OIDC string (an array after several merges), beside {@code sub} in every token but the logout token.
+     */
+    public static final String FORMER_SUBJECT_CLAIM = "leerid_previous_sub";
+    /** {@link #FORMER_SUBJECT_CLAIM} as a SAML attribute (NameFormat uri): the former persistent NameID's value. */
+    public static final String FORMER_SUBJECT_SAML = "urn:be:leerid:attribute:leerid_previous_sub";
+
     /** The keys of a {@link #SCHOOLS} value: the vocabulary's own claim names, plus the staff member's roles. */
     public static final String SCHOOL_ROLES_KEY = "leerid_roles";
 

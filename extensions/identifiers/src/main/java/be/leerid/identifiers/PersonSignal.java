@@ -11,7 +11,12 @@ public enum PersonSignal {
     /** The register says the person left: the account is disabled. */
     ACCOUNT_DISABLED("https://schemas.openid.net/secevent/risc/event-type/account-disabled"),
     /** The account was deleted (retention after leaving, or by an operator). */
-    ACCOUNT_PURGED("https://schemas.openid.net/secevent/risc/event-type/account-purged");
+    ACCOUNT_PURGED("https://schemas.openid.net/secevent/risc/event-type/account-purged"),
+    /**
+     * The register merged the person's record into another one (the continuity issue): the service's pseudonym for
+     * this record is replaced by the surviving record's, given as the event's {@code new-value}.
+     */
+    IDENTIFIER_CHANGED("https://schemas.openid.net/secevent/risc/event-type/identifier-changed");
 
     private final String eventType;
 

@@ -1,6 +1,5 @@
 package be.leerid.identifiers;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -20,7 +19,7 @@ public record ReleaseRecord(String service, String person, LocalDate first, Loca
 
     public static final int RETENTION_DAYS = 400;
     /** Release days are Belgian calendar days. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    public static final ZoneId ZONE = BelgianDays.ZONE;
 
     public ReleaseRecord {
         claims = Set.copyOf(new TreeSet<>(claims));
@@ -50,7 +49,7 @@ public record ReleaseRecord(String service, String person, LocalDate first, Loca
     }
 
     public static LocalDate today(long epochMillis) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), ZONE);
+        return BelgianDays.of(epochMillis);
     }
 
     /** This record after a release on {@code day} of {@code released}: names only grow, days only move forward. */

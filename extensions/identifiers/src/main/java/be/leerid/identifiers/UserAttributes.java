@@ -26,6 +26,11 @@ public final class UserAttributes {
     public static final String NRN_HASH = "nrn_hash";
     /** Staff only: {@code <role>@<school>} for each active assignment, role as in {@link SchoolRole}. */
     public static final String SCHOOL_ROLE = "school_role";
+    /**
+     * Between schools ({@code be.leerid.register.EnrolmentGrace}): the last day the person stays a member without a
+     * school. The next sync that gives them a school removes it; after the day, they are a leaver.
+     */
+    public static final String MEMBER_UNTIL = "member_until";
     /** Set when the register says the person left; drives the retention period. */
     public static final String LEFT_ON = "left_on";
 
@@ -44,12 +49,18 @@ public final class UserAttributes {
     /** The day (YYYY-MM-DD, Belgian time) of the person's last login, written at most once a day; the school console shows it. */
     public static final String LAST_LOGIN = "last_login";
 
+    /**
+     * The pseudonyms services knew for register records merged into this one, as long as they receive them:
+     * {@code <client id> <pseudonym> <last day>} ({@link FormerSubject}). The register sync sets it at a merge.
+     */
+    public static final String FORMER_SUBJECT = "former_sub";
+
     /** What a feed row sets: a sync removes any of these the row no longer gives. */
     public static final List<String> FROM_FEED_ROW = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
-            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT);
+            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, MEMBER_UNTIL);
     /** Every attribute a register sync may set; the realm's user profile must declare each, admin-only. */
     public static final List<String> REGISTER = List.of(LEERID, AFFILIATION, SCHOOL, GRADE, CLASS, ENROLMENT,
-            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, LEFT_ON);
+            BIRTHDATE, STAFF_ID, NRN_HASH, SCHOOL_ROLE, ENTITLEMENT, MEMBER_UNTIL, LEFT_ON, FORMER_SUBJECT);
 
     /** Every attribute LeerID keeps on an account; the realm's user profile must declare each, admin-only. */
     public static final List<String> ADMIN_ONLY = java.util.stream.Stream.concat(REGISTER.stream(), java.util.stream.Stream.of(SCHOOL_HELPDESK, BADGE, LAST_LOGIN)).toList();

@@ -18,6 +18,7 @@ import static be.leerid.identifiers.UserAttributes.ENROLMENT;
 import static be.leerid.identifiers.UserAttributes.ENTITLEMENT;
 import static be.leerid.identifiers.UserAttributes.GRADE;
 import static be.leerid.identifiers.UserAttributes.LEERID;
+import static be.leerid.identifiers.UserAttributes.MEMBER_UNTIL;
 import static be.leerid.identifiers.UserAttributes.NRN_HASH;
 import static be.leerid.identifiers.UserAttributes.SCHOOL;
 import static be.leerid.identifiers.UserAttributes.SCHOOL_ROLE;
@@ -25,7 +26,8 @@ import static be.leerid.identifiers.UserAttributes.STAFF_ID;
 
 /**
  * What a person's LeerID account must look like after a sync, derived from their register row
- * alone. Register attributes only ({@link be.leerid.identifiers.UserAttributes#FROM_FEED_ROW}): whatever
+ * alone ({@link Standing}: active, between schools within their {@link EnrolmentGrace}, or a leaver). Register
+ * attributes only ({@link be.leerid.identifiers.UserAttributes#FROM_FEED_ROW}): whatever
  * else the account holds is left alone.
  */
 public record DesiredAccount(String leerid, String givenName, String familyName, boolean active,
@@ -34,10 +36,21 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
     /**
      * @param nrnHash keyed hash of a national register number; the number itself is never stored
      */
-    public static DesiredAccount of(RegisterRecord record, LocalDate today, UnaryOperator<String> nrnHash) {
+    public static DesiredAccount of(RegisterRecord record, LocalDate today, EnrolmentGrace grace, UnaryOperator<String> nrnHash) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put(LEERID, List.of(record.leerid()));
-        if (record instanceof RegisterRecord.Learner learner) {
+        Standing standing = record.standingOn(today, grace);
+        if (standing == Standing.BETWEEN_SCHOOLS) {
+            // Between schools: still a member of LeerID, with no school, grade, class, role or entitlement.
+            attributes.put(AFFILIATION, List.of(Affiliation.MEMBER));
+            attributes.put(MEMBER_UNTIL, List.of(grace.leaverFrom(record.lastEndBy(today)).minusDays(1).toString()));
+            if (record instanceof RegisterRecord.Learner learner) {
+                attributes.put(BIRTHDATE, List.of(learner.birthDate().toString()));
+            } else if (record instanceof RegisterRecord.Staff staff) {
+                attributes.put(STAFF_ID, List.of(staff.staffId()));
+                attributes.put(NRN_HASH, List.of(nrnHash.apply(staff.nationalRegisterNumber())));
+            }
+        } else if (record instanceof RegisterRecord.Learner learner) {
             List<Enrolment> active = learner.enrolments().stream().filter(e -> e.activeOn(today)).toList();
             attributes.put(AFFILIATION, Affiliation.LEARNER);
             attributes.put(SCHOOL, active.stream().map(Enrolment::school).distinct().toList());
@@ -64,7 +77,7 @@ public record DesiredAccount(String leerid, String givenName, String familyName,
             attributes.put(NRN_HASH, List.of(nrnHash.apply(staff.nationalRegisterNumber())));
         }
         attributes.values().removeIf(List::isEmpty);
-        return new DesiredAccount(record.leerid(), record.givenName(), record.familyName(), record.activeOn(today),
+        return new DesiredAccount(record.leerid(), record.givenName(), record.familyName(), standing != Standing.LEFT,
                 Map.copyOf(attributes));
     }
 

@@ -73,6 +73,8 @@ public final class FeedReader {
         Map<String, Long> firstLine = new HashMap<>();
         Map<String, Boolean> reportedDuplicates = new HashMap<>();
         Set<String> mentioned = new HashSet<>();
+        // A LeerID that a row merges into itself (replaces), with that row's line: no other row may claim it.
+        Map<String, Long> replacedBy = new HashMap<>();
         try {
             for (String line = readLine(reader, lineNumber + 1); line != null; line = readLine(reader, lineNumber + 1)) {
                 lineNumber++;
@@ -106,6 +108,7 @@ public final class FeedReader {
                 }
                 rows++;
                 mentionedId(row).ifPresent(mentioned::add);
+                mentioned.addAll(replacedIds(row));
                 try {
                     RegisterRecord record = parse(header, type, row, today);
                     Long earlier = firstLine.putIfAbsent(record.leerid(), lineNumber);
@@ -113,6 +116,21 @@ public final class FeedReader {
                         reject(problems, rejected, lineNumber, "duplicate id (also on line " + earlier + ")");
                         if (reportedDuplicates.putIfAbsent(record.leerid(), true) == null) {
                             reject(problems, rejected, earlier, "duplicate id (also on line " + lineNumber + ")");
+                        }
+                    }
+                    Long replacedOn = replacedBy.get(record.leerid());
+                    if (replacedOn != null) {
+                        rejectContested(problems, rejected, lineNumber, replacedOn);
+                    }
+                    if (record instanceof RegisterRecord.Learner learner) {
+                        for (String replaced : learner.replaces()) {
+                            Long other = replacedBy.putIfAbsent(replaced, lineNumber);
+                            Long own = firstLine.get(replaced);
+                            if (other != null) {
+                                rejectContested(problems, rejected, lineNumber, other);
+                            } else if (own != null) {
+                                rejectContested(problems, rejected, lineNumber, own);
+                            }
                         }
                     }
                 } catch (RowParser.Rejected e) {
@@ -176,7 +194,7 @@ public final class FeedReader {
                 if (!type.equals("learner")) {
                     throw new RowParser.Rejected("a Discimus feed holds only rows of type learner");
                 }
-                yield RowParser.learner(row, today);
+                yield RowParser.learner(row, today, header.hasMerges());
             }
             case EDISON -> {
                 if (!type.equals("staff")) {
@@ -207,8 +225,10 @@ public final class FeedReader {
         if (!FeedHeader.FORMAT.equals(header.path("format").asText())) {
             throw new MalformedFeedException(lineNumber, "the header's format is not " + FeedHeader.FORMAT);
         }
-        if (header.path("version").asInt(-1) != FeedHeader.VERSION) {
-            throw new MalformedFeedException(lineNumber, "unsupported feed version; this LeerID reads version " + FeedHeader.VERSION);
+        int version = header.path("version").asInt(-1);
+        if (!header.path("version").isInt() || version < FeedHeader.FIRST_VERSION || version > FeedHeader.VERSION) {
+            throw new MalformedFeedException(lineNumber, "unsupported feed version; this LeerID reads versions "
+                    + FeedHeader.FIRST_VERSION + " to " + FeedHeader.VERSION);
         }
         FeedHeader.Register register;
         FeedHeader.Kind kind;
@@ -228,7 +248,29 @@ public final class FeedReader {
             }
             since = header.path("since").asLong();
         }
-        return new FeedHeader(register, kind, header.path("sequence").asLong(), since);
+        return new FeedHeader(version, register, kind, header.path("sequence").asLong(), since);
+    }
+
+    /** Both rows claim one LeerID (one replaces it, the other is it or replaces it too): neither is applied. */
+    private static void rejectContested(List<RowProblem> problems, BitSet rejected, long line, long otherLine) {
+        String reason = "replaces a LeerID that line %d also claims";
+        if (!rejected.get(Math.toIntExact(line))) {
+            reject(problems, rejected, line, String.format(reason, otherLine));
+        }
+        if (!rejected.get(Math.toIntExact(otherLine))) {
+            reject(problems, rejected, otherLine, String.format(reason, line));
+        }
+    }
+
+    /** The LeerIDs a row says it replaces, valid or not: a full feed never retires them as absentees. */
+    private static List<String> replacedIds(JsonNode row) {
+        List<String> ids = new ArrayList<>();
+        row.path("replaces").forEach(id -> {
+            if (id.isTextual()) {
+                ids.add(id.asText());
+            }
+        });
+        return ids;
     }
 
     private static void reject(List<RowProblem> problems, BitSet rejected, long line, String reason) {

@@ -2,6 +2,7 @@ package be.leerid.register;
 
 import be.leerid.identifiers.SchoolNumber;
 
+import be.leerid.identifiers.LeerIds;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.SchoolRole;
 import java.time.LocalDate;
@@ -29,7 +30,10 @@ final class RowParser {
     private RowParser() {
     }
 
-    static RegisterRecord.Learner learner(JsonNode row, LocalDate today) throws Rejected {
+    /** A learner row may merge at most this many records into itself. */
+    static final int MAX_REPLACES = 10;
+
+    static RegisterRecord.Learner learner(JsonNode row, LocalDate today, boolean mergesAllowed) throws Rejected {
         String leerid = text(row, "leerid");
         if (leerid == null) {
             throw new Rejected("missing leerid");
@@ -49,7 +53,8 @@ final class RowParser {
             checkPeriod(start, end, "enrolment");
             parsed.add(new Enrolment(school(e), bounded(e, "grade", 16), bounded(e, "class", 32), start, end));
         }
-        return new RegisterRecord.Learner(leerid, name(row, "givenName"), name(row, "familyName"), birthDate, parsed);
+        return new RegisterRecord.Learner(leerid, name(row, "givenName"), name(row, "familyName"), birthDate, parsed,
+                replaces(row, leerid, mergesAllowed));
     }
 
     static RegisterRecord.Staff staff(JsonNode row) throws Rejected {
@@ -75,6 +80,33 @@ final class RowParser {
             parsed.add(new Assignment(school(a), role, start, end));
         }
         return new RegisterRecord.Staff(staffId, nrn, name(row, "givenName"), name(row, "familyName"), parsed);
+    }
+
+    private static List<String> replaces(JsonNode row, String leerid, boolean mergesAllowed) throws Rejected {
+        JsonNode node = row.get("replaces");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!mergesAllowed) {
+            throw new Rejected("replaces needs feed version 2");
+        }
+        if (!node.isArray() || node.size() > MAX_REPLACES) {
+            throw new Rejected("replaces must be a list of at most " + MAX_REPLACES + " LeerIDs");
+        }
+        List<String> replaced = new ArrayList<>();
+        for (JsonNode id : node) {
+            if (!id.isTextual() || !LEERID.matcher(id.asText()).matches() || LeerIds.isStaff(id.asText())) {
+                throw new Rejected("replaces holds an invalid learner LeerID");
+            }
+            if (id.asText().equals(leerid)) {
+                throw new Rejected("a learner cannot replace their own LeerID");
+            }
+            if (replaced.contains(id.asText())) {
+                throw new Rejected("replaces names a LeerID twice");
+            }
+            replaced.add(id.asText());
+        }
+        return replaced;
     }
 
     private static void checkPeriod(LocalDate start, LocalDate end, String what) throws Rejected {

@@ -64,6 +64,42 @@ class FeedReaderTest {
         }
     }
 
+    private static String merging(String leerid, String... replaces) {
+        return learner(leerid, "2015-04-12", "012345", "2025-09-01", null).replace("\"type\":\"learner\"",
+                "\"type\":\"learner\",\"replaces\":[" + String.join(",", java.util.Arrays.stream(replaces).map(r -> "\"" + r + "\"").toList()) + "]");
+    }
+
+    @Test
+    void versionTwoRowsMergeRecordsAndEveryRowClaimingAContestedLeerIdIsRejected() throws Exception {
+        String v2 = HEADER.replace("\"version\":1", "\"version\":2");
+        String feed = String.join("\n",
+                v2,
+                merging("20000001", "20000091"),
+                merging("20000002", "20000092"),
+                merging("20000003", "20000092"),
+                merging("20000004", "20000005"),
+                learner("20000005", "2015-04-12", "012345", "2025-09-01", null),
+                merging("20000006", "20000006"),
+                merging("20000007", "S-E1"),
+                "{\"type\":\"end\",\"rows\":7}", "");
+        FeedReader.Validation validation = validate(feed);
+        assertEquals(List.of(
+                new RowProblem(3, "replaces a LeerID that line 4 also claims"),
+                new RowProblem(4, "replaces a LeerID that line 3 also claims"),
+                new RowProblem(5, "replaces a LeerID that line 6 also claims"),
+                new RowProblem(6, "replaces a LeerID that line 5 also claims"),
+                new RowProblem(7, "a learner cannot replace their own LeerID"),
+                new RowProblem(8, "replaces holds an invalid learner LeerID")), validation.problems());
+        assertEquals(java.util.Set.of("20000001"), validation.validLeerids().keySet());
+        assertTrue(validation.mentionedIds().containsAll(List.of("20000091", "20000092")), "a full feed never retires a replaced LeerID");
+        List<RegisterRecord> records = new ArrayList<>();
+        FeedReader.forEachValid(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), validation, TODAY, records::add);
+        assertEquals(List.of("20000091"), ((RegisterRecord.Learner) records.get(0)).replaces());
+
+        FeedReader.Validation v1 = validate(HEADER + "\n" + merging("20000001", "20000091") + "\n{\"type\":\"end\",\"rows\":1}\n");
+        assertEquals(List.of(new RowProblem(2, "replaces needs feed version 2")), v1.problems());
+    }
+
     @Test
     void truncatedFeedIsMalformed() {
         String feed = HEADER + "\n" + learner("10000001", "2015-04-12", "012345", "2025-09-01", null) + "\n";
@@ -76,7 +112,8 @@ class FeedReaderTest {
     @Test
     void wrongHeaderOrVersionIsMalformed() {
         assertThrows(MalformedFeedException.class, () -> validate("leerid,given,family\n"));
-        assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("\"version\":1", "\"version\":2") + "\n{\"type\":\"end\",\"rows\":0}\n"));
+        assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("\"version\":1", "\"version\":3") + "\n{\"type\":\"end\",\"rows\":0}\n"));
+        assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("\"version\":1", "\"version\":\"2\"") + "\n{\"type\":\"end\",\"rows\":0}\n"));
         assertThrows(MalformedFeedException.class, () -> validate(HEADER.replace("discimus", "smartschool") + "\n{\"type\":\"end\",\"rows\":0}\n"));
         assertThrows(MalformedFeedException.class, () -> validate(""));
     }

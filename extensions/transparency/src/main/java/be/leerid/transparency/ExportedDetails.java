@@ -13,7 +13,7 @@ public final class ExportedDetails {
 
     private static final Set<String> KEPT = Set.of("auth_method", "auth_type", "grant_type", "reason", "school", "action",
             "response_type", "response_mode", "custom_required_action", "identity_provider", "credential_type",
-            "register", "kind", "rows", "created", "updated", "disabled", "rejected", "service", "signal");
+            "register", "kind", "rows", "created", "updated", "disabled", "merged", "rejected", "service", "signal");
 
     private ExportedDetails() {
     }

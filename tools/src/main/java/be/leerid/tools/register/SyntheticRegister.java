@@ -114,6 +114,9 @@ public final class SyntheticRegister {
         end(w, rows);
     }
 
+    /** How long ago a delta's leavers' enrolments ended: longer than any grace between schools. */
+    static final int LEAVER_ENDED_DAYS_AGO = 150;
+
     /** The institution number of learner {@code i}'s school. */
     public String school(int i) {
         boolean secondary = i % 2 == 1;
@@ -138,12 +141,15 @@ public final class SyntheticRegister {
         LocalDate start = schoolYearStart.minusYears(grade - 1L);
         if (movedTo == null) {
             enrolment(row, school, Integer.toString(grade), klass, start, null);
-        } else {
+        } else if (!movedTo.isEmpty()) {
             enrolment(row, school, Integer.toString(grade), klass, start, today);
-            if (!movedTo.isEmpty()) {
-                row.append(',');
-                enrolment(row, movedTo, Integer.toString(grade), grade + "A", today, null);
-            }
+            row.append(',');
+            enrolment(row, movedTo, Integer.toString(grade), grade + "A", today, null);
+        } else {
+            // A leaver whose enrolment ended long enough ago that no grace between schools (at most until
+            // 30 September after a summer) still keeps the account: the delta disables them.
+            LocalDate end = today.minusDays(LEAVER_ENDED_DAYS_AGO);
+            enrolment(row, school, Integer.toString(grade), klass, start.isBefore(end) ? start : end.minusYears(1), end);
         }
         w.write(row.append("]}\n").toString());
     }

@@ -54,7 +54,7 @@ class SyntheticRegisterTest {
         List<RegisterRecord> records = new ArrayList<>();
         FeedReader.forEachValid(new ByteArrayInputStream(spool.toByteArray()), validation, TODAY, records::add);
         assertEquals(100, records.size());
-        long leavers = records.stream().filter(r -> !r.activeOn(TODAY)).count();
+        long leavers = records.stream().filter(r -> r.standingOn(TODAY, be.leerid.register.EnrolmentGrace.DEFAULT) == be.leerid.register.Standing.LEFT).count();
         long movers = records.stream().filter(r -> ((RegisterRecord.Learner) r).enrolments().size() == 2).count();
         assertEquals(30, leavers);
         assertEquals(50, movers);

@@ -7,12 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.ClientAttributes;
+import be.leerid.identifiers.FormerSubject;
 import be.leerid.identifiers.NationalRegisterNumber;
 import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PersonSignal;
@@ -33,6 +36,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -342,6 +346,61 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
 
     @Override
     public void signal(RealmModel realm, UserModel user, PersonSignal signal) {
-        session.getKeycloakSessionFactory().publish(new PersonSignalEvent(session, realm, user, signal));
+        if (signal == PersonSignal.IDENTIFIER_CHANGED) {
+            throw new IllegalArgumentException("an identifier change is signalled by merge()");
+        }
+        session.getKeycloakSessionFactory().publish(new PersonSignalEvent(session, realm, user, signal, null));
+    }
+
+    @Override
+    public List<String> formerPseudonyms(ClientModel client, UserModel user) {
+        List<String> values = user.getAttributeStream(UserAttributes.FORMER_SUBJECT).toList();
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = ReleaseRecord.today(Time.currentTimeMillis());
+        return values.stream().map(FormerSubject::parse).flatMap(Optional::stream)
+                .filter(former -> former.shownTo(client.getId(), today)).map(FormerSubject::pseudonym).distinct().toList();
+    }
+
+    @Override
+    public int merge(RealmModel realm, UserModel survivor, UserModel merged, LocalDate day) {
+        List<ReleaseRecord> known = releases(merged);
+        Set<String> formers = new LinkedHashSet<>(survivor.getAttributeStream(UserAttributes.FORMER_SUBJECT).toList());
+        // A record merged before into the merged one stays known to its services under its own former pseudonym.
+        formers.addAll(merged.getAttributeStream(UserAttributes.FORMER_SUBJECT).toList());
+        int services = 0;
+        for (ReleaseRecord release : known) {
+            ClientModel client = realm.getClientById(release.service());
+            if (client == null) {
+                continue;
+            }
+            try {
+                formers.add(FormerSubject.keptFrom(client.getId(), knownPseudonym(client, merged), day).value());
+                services++;
+            } catch (SubjectUnavailableException e) {
+                LOG.debugf("no former pseudonym for client %s: %s", client.getClientId(), e.getMessage());
+            }
+        }
+        formers.removeIf(value -> FormerSubject.parse(value).map(former -> former.until().isBefore(day)).orElse(true));
+        survivor.setAttribute(UserAttributes.FORMER_SUBJECT, List.copyOf(formers));
+        // Signalled while the merged account still has its release record: its services are the ones to hear it.
+        session.getKeycloakSessionFactory().publish(new PersonSignalEvent(session, realm, merged, PersonSignal.IDENTIFIER_CHANGED, survivor));
+        endSessions(realm, merged);
+        new ReleaseStore(session).move(realm.getId(), merged.getId(), survivor.getId());
+        moveIdentityLinks(realm, merged, survivor);
+        session.users().removeUser(realm, merged);
+        return services;
+    }
+
+    /** The merged account's identity provider links go to the survivor, unless it has its own link at that provider. */
+    private void moveIdentityLinks(RealmModel realm, UserModel from, UserModel to) {
+        List<FederatedIdentityModel> links = session.users().getFederatedIdentitiesStream(realm, from).toList();
+        for (FederatedIdentityModel link : links) {
+            session.users().removeFederatedIdentity(realm, from, link.getIdentityProvider());
+            if (session.users().getFederatedIdentity(realm, to, link.getIdentityProvider()) == null) {
+                session.users().addFederatedIdentity(realm, to, link);
+            }
+        }
     }
 }

@@ -144,4 +144,21 @@ public interface LeerIdProvider extends Provider {
      * {@link PersonSignalEvent} in this session and transaction.
      */
     void signal(RealmModel realm, UserModel user, PersonSignal signal);
+
+    /**
+     * The pseudonyms this service knew for register records merged into the person's, while it still receives them
+     * ({@link be.leerid.identifiers.FormerSubject}); usually none.
+     */
+    List<String> formerPseudonyms(ClientModel client, UserModel user);
+
+    /**
+     * The register found that {@code merged} is the same person as {@code survivor}, whose LeerID stays: every
+     * service that knew {@code merged} (its release record) gets its former pseudonym beside the survivor's for
+     * {@link be.leerid.identifiers.FormerSubject#MONTHS_KEPT} months and an identifier-changed signal; the merged
+     * account's sessions end, its release record, former pseudonyms and identity provider links move to the survivor,
+     * and it is deleted.
+     *
+     * @return the number of services that knew the merged account
+     */
+    int merge(RealmModel realm, UserModel survivor, UserModel merged, LocalDate day);
 }

@@ -59,6 +59,15 @@ final class ReleaseStore {
                 .getResultStream().map(ReleaseStore::record);
     }
 
+    /** A merge: the rows of {@code fromUserId} join those of {@code toUserId} (earliest first day, latest last day, all names). */
+    void move(String realmId, String fromUserId, String toUserId) {
+        for (ReleaseRecord row : ofPerson(fromUserId)) {
+            record(realmId, toUserId, row.service(), row.first(), row.claims());
+            record(realmId, toUserId, row.service(), row.last(), row.claims());
+        }
+        removePerson(fromUserId);
+    }
+
     int removePerson(String userId) {
         return em.createQuery("delete from ReleaseEntity r where r.userId = :user").setParameter("user", userId).executeUpdate();
     }

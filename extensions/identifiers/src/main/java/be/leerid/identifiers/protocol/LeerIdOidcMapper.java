@@ -56,7 +56,8 @@ public abstract class LeerIdOidcMapper extends AbstractOIDCProtocolMapper
                 apply(token, type, model, leerid.personInRequest(user), () -> SubjectRefusal.knownPseudonymOrRefuse(leerid, client, user));
             } else {
                 String released = apply(token, type, model, SubjectRefusal.recordOrRefuse(leerid, client, user),
-                        () -> SubjectRefusal.pseudonymOrRefuse(leerid, client, user));
+                        PseudonymSource.of(() -> SubjectRefusal.pseudonymOrRefuse(leerid, client, user),
+                                () -> leerid.formerPseudonyms(client, user)));
                 if (released != null) {
                     leerid.released(clientSessionCtx.getClientSession(), user, released);
                 }

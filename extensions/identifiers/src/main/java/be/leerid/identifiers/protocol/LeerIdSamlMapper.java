@@ -23,7 +23,8 @@ public abstract class LeerIdSamlMapper extends AbstractSAMLProtocolMapper implem
                                                   AuthenticatedClientSessionModel clientSession) {
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
         String released = apply(statement, model, SubjectRefusal.recordOrRefuse(leerid, clientSession.getClient(), userSession.getUser()),
-                () -> pseudonym(session, userSession, clientSession));
+                PseudonymSource.of(() -> pseudonym(session, userSession, clientSession),
+                        () -> leerid.formerPseudonyms(clientSession.getClient(), userSession.getUser())));
         if (released != null) {
             leerid.released(clientSession, userSession.getUser(), released);
         }

@@ -79,9 +79,9 @@ public final class SharedSignalsTransmitterFactory implements WellKnownProviderF
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PersonSignalEvent signal) {
-                SignalQueuing.queue(signal.session(), signal.realm(), signal.user(), signal.signal());
+                SignalQueuing.queue(signal.session(), signal.realm(), signal.user(), signal.signal(), signal.successor());
             } else if (event instanceof UserModel.UserPreRemovedEvent removed) {
-                SignalQueuing.queue(removed.getKeycloakSession(), removed.getRealm(), removed.getUser(), PersonSignal.ACCOUNT_PURGED);
+                SignalQueuing.queue(removed.getKeycloakSession(), removed.getRealm(), removed.getUser(), PersonSignal.ACCOUNT_PURGED, null);
             }
         });
         try (KeycloakSession session = factory.create()) {

@@ -33,7 +33,8 @@ final class SignalQueuing {
     private SignalQueuing() {
     }
 
-    static void queue(KeycloakSession session, RealmModel realm, UserModel user, PersonSignal signal) {
+    /** @param successor for {@link PersonSignal#IDENTIFIER_CHANGED}, the account whose pseudonym replaces the user's */
+    static void queue(KeycloakSession session, RealmModel realm, UserModel user, PersonSignal signal, UserModel successor) {
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
         var services = leerid.releases(user).stream().map(ReleaseRecord::service).map(realm::getClientById)
                 .filter(client -> client != null && receiver(client) != null).toList();
@@ -51,13 +52,15 @@ final class SignalQueuing {
         SignalOutbox outbox = new SignalOutbox(session);
         for (ClientModel client : services) {
             String pseudonym;
+            String newValue;
             try {
                 pseudonym = leerid.knownPseudonym(client, user);
+                newValue = successor == null ? null : leerid.knownPseudonym(client, successor);
             } catch (SubjectUnavailableException e) {
                 continue;
             }
-            String token = SecurityEventTokens.sign(SecurityEventTokens.claims(issuer, client.getClientId(), pseudonym, signal, now,
-                    UUID.randomUUID().toString()), (RSAPrivateKey) key.getPrivateKey(), key.getKid());
+            String token = SecurityEventTokens.sign(SecurityEventTokens.claims(issuer, client.getClientId(), pseudonym, signal, newValue,
+                    now, UUID.randomUUID().toString()), (RSAPrivateKey) key.getPrivateKey(), key.getKid());
             outbox.queue(realm.getId(), client.getId(), receiver(client), token, now.toEpochMilli());
         }
     }

@@ -26,10 +26,17 @@ public final class SecurityEventTokens {
     private SecurityEventTokens() {
     }
 
-    public static JWTClaimsSet claims(String issuer, String audience, String pseudonym, PersonSignal signal, Instant now, String id) {
-        Map<String, Object> event = signal == PersonSignal.SESSIONS_REVOKED
-                ? Map.of("event_timestamp", now.getEpochSecond())
-                : Map.of();
+    /**
+     * @param newValue for {@link PersonSignal#IDENTIFIER_CHANGED} (required there, ignored elsewhere): the pseudonym
+     *                 that replaces {@code pseudonym} at this service, RISC's {@code new-value}
+     */
+    public static JWTClaimsSet claims(String issuer, String audience, String pseudonym, PersonSignal signal, String newValue,
+                                      Instant now, String id) {
+        Map<String, Object> event = switch (signal) {
+            case SESSIONS_REVOKED -> Map.of("event_timestamp", now.getEpochSecond());
+            case IDENTIFIER_CHANGED -> Map.of("new-value", java.util.Objects.requireNonNull(newValue, "an identifier change needs the new value"));
+            default -> Map.of();
+        };
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)

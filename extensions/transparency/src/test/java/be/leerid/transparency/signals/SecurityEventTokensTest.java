@@ -26,7 +26,7 @@ class SecurityEventTokensTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
-        String token = SecurityEventTokens.sign(SecurityEventTokens.claims(ISSUER, "klascement", "pseudoniem", PersonSignal.ACCOUNT_DISABLED,
+        String token = SecurityEventTokens.sign(SecurityEventTokens.claims(ISSUER, "klascement", "pseudoniem", PersonSignal.ACCOUNT_DISABLED, null,
                 NOW, "jti-1"), (RSAPrivateKey) keys.getPrivate(), "kid-1");
 
         SignedJWT parsed = SignedJWT.parse(token);
@@ -47,11 +47,21 @@ class SecurityEventTokensTest {
 
     @Test
     void sessionRevokedCarriesItsTime() throws Exception {
-        var claims = SecurityEventTokens.claims(ISSUER, "smartschool", "p", PersonSignal.SESSIONS_REVOKED, NOW, "jti-2");
+        var claims = SecurityEventTokens.claims(ISSUER, "smartschool", "p", PersonSignal.SESSIONS_REVOKED, null, NOW, "jti-2");
         @SuppressWarnings("unchecked")
         Map<String, Object> event = (Map<String, Object>) claims.getJSONObjectClaim("events")
                 .get("https://schemas.openid.net/secevent/caep/event-type/session-revoked");
         assertEquals(NOW.getEpochSecond(), ((Number) event.get("event_timestamp")).longValue());
+    }
+
+    @Test
+    void identifierChangedNamesTheFormerPseudonymAndTheNewOne() throws Exception {
+        var claims = SecurityEventTokens.claims(ISSUER, "smartschool", "oud", PersonSignal.IDENTIFIER_CHANGED, "nieuw", NOW, "jti-3");
+        assertEquals(Map.of("format", "iss_sub", "iss", ISSUER, "sub", "oud"), claims.getJSONObjectClaim("sub_id"));
+        assertEquals(Map.of("https://schemas.openid.net/secevent/risc/event-type/identifier-changed", Map.of("new-value", "nieuw")),
+                claims.getJSONObjectClaim("events"));
+        org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                () -> SecurityEventTokens.claims(ISSUER, "smartschool", "oud", PersonSignal.IDENTIFIER_CHANGED, null, NOW, "jti-4"));
     }
 
     @Test

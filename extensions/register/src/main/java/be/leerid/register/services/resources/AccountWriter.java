@@ -17,7 +17,7 @@ import org.keycloak.models.UserModel;
 final class AccountWriter {
 
     /** {@code MISSING}: the account is not there (anymore) and the person is active: {@link AccountCreator} creates it. */
-    enum Outcome { CREATED, UPDATED, UNCHANGED, DISABLED, MISSING }
+    enum Outcome { CREATED, UPDATED, UNCHANGED, DISABLED, MISSING, MERGED }
 
     private final KeycloakSession session;
     private final RealmModel realm;

@@ -5,16 +5,21 @@ import java.util.List;
 
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.services.BackgroundRequest;
+import be.leerid.identifiers.BelgianDays;
 import be.leerid.register.RetentionPolicy;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.timer.ScheduledTask;
 
-/** Deletes the accounts of people who left the register longer ago than the retention period. */
+/**
+ * Once a day: people whose grace between schools ended without a new school become leavers (disabled, services told),
+ * and the accounts of people who left longer ago than the retention period are deleted.
+ */
 final class LeaverRetention implements ScheduledTask {
 
     static final String TASK_NAME = "leerid-leaver-retention";
@@ -43,12 +48,44 @@ final class LeaverRetention implements ScheduledTask {
             return;
         }
         feed.attach(session);
-        session.realms().getRealmsStream().forEach(realm -> purge(session, realm, LocalDate.now()));
+        LocalDate today = BelgianDays.of(Time.currentTimeMillis());
+        session.realms().getRealmsStream().forEach(realm -> {
+            endGraces(session, realm, today);
+            purge(session, realm, today);
+        });
     }
 
     @Override
     public String getTaskName() {
         return TASK_NAME;
+    }
+
+    /**
+     * Disables the accounts whose grace between schools ended before {@code today} without a sync giving them a
+     * school (which removes {@value UserAttributes#MEMBER_UNTIL}).
+     *
+     * @return how many accounts were disabled
+     */
+    int endGraces(KeycloakSession session, RealmModel realm, LocalDate today) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        List<String> due = em.createQuery("select u.id from UserAttributeEntity a join a.user u where u.realmId = :realm "
+                        + "and a.name = :name and a.value < :today and u.enabled = true", String.class)
+                .setParameter("realm", realm.getId())
+                .setParameter("name", UserAttributes.MEMBER_UNTIL)
+                .setParameter("today", today.toString())
+                .setMaxResults(MAX_PER_RUN)
+                .getResultList();
+        AccountWriter writer = new AccountWriter(session, realm, today);
+        int disabled = 0;
+        for (String id : due) {
+            if (writer.disable(id)) {
+                disabled++;
+            }
+        }
+        if (disabled > 0) {
+            LOG.infof("LeerID: %d accounts of realm %s became leavers: their grace between schools ended", disabled, realm.getName());
+        }
+        return disabled;
     }
 
     /** @return how many accounts were deleted */

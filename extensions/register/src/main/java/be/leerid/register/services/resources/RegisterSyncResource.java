@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import be.leerid.identifiers.BelgianDays;
 import be.leerid.identifiers.RealmRoles;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.DisableGuard;
+import be.leerid.register.EnrolmentGrace;
 import be.leerid.register.FeedReader;
 import be.leerid.register.MalformedFeedException;
 import be.leerid.register.RowProblem;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -52,19 +55,25 @@ public final class RegisterSyncResource {
     /** The register's client, once {@link #authorize} let it in. */
     private AuthenticationManager.AuthResult caller;
     private final DisableGuard guard;
+    private final EnrolmentGrace grace;
     private final LeaverRetention retention;
     private final SyncJobs jobs;
     private final Duration wait;
 
-    RegisterSyncResource(KeycloakSession session, DisableGuard guard, LeaverRetention retention, SyncJobs jobs, Duration wait) {
+    RegisterSyncResource(KeycloakSession session, DisableGuard guard, EnrolmentGrace grace, LeaverRetention retention, SyncJobs jobs,
+                         Duration wait) {
         this.session = session;
         this.guard = guard;
+        this.grace = grace;
         this.retention = retention;
         this.jobs = jobs;
         this.wait = wait;
     }
 
-    /** Deletes this realm's accounts whose retention period has passed now, rather than at the daily run. */
+    /**
+     * Does the daily run's work for this realm now: people whose grace between schools ended become leavers, and
+     * accounts whose retention period has passed are deleted.
+     */
     @POST
     @Path("retention")
     @Produces(MediaType.APPLICATION_JSON)
@@ -73,8 +82,10 @@ public final class RegisterSyncResource {
         if (refused != null) {
             return refused;
         }
-        int deleted = retention.purge(session, session.getContext().getRealm(), LocalDate.now());
-        return Response.ok(Map.of("deleted", deleted)).build();
+        LocalDate today = BelgianDays.of(Time.currentTimeMillis());
+        int disabled = retention.endGraces(session, session.getContext().getRealm(), today);
+        int deleted = retention.purge(session, session.getContext().getRealm(), today);
+        return Response.ok(Map.of("disabled", disabled, "deleted", deleted)).build();
     }
 
     @POST
@@ -88,7 +99,7 @@ public final class RegisterSyncResource {
         }
         long started = System.nanoTime();
         RealmModel realm = session.getContext().getRealm();
-        LocalDate today = LocalDate.now();
+        LocalDate today = BelgianDays.of(Time.currentTimeMillis());
         java.nio.file.Path spool = Files.createTempFile("leerid-feed-", ".jsonl");
         boolean handedOver = false;
         try {
@@ -101,7 +112,7 @@ public final class RegisterSyncResource {
             }
             BackgroundRequest request = BackgroundRequest.of(session);
             retention.remember(request);
-            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, request,
+            RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, grace, request,
                     caller.user().getId(), caller.client().getId());
             run.prepare(spool, validation, guard, force);
             SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);

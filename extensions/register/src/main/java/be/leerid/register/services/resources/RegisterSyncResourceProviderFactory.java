@@ -1,9 +1,12 @@
 package be.leerid.register.services.resources;
 
 import java.time.Duration;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import be.leerid.register.DisableGuard;
+import be.leerid.register.EnrolmentGrace;
 import be.leerid.register.RetentionPolicy;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +20,9 @@ import org.keycloak.timer.TimerProvider;
 /**
  * Registers {@code /realms/{realm}/register-sync}. Server option:
  * {@code --spi-realm-restapi-extension--register-sync--max-disable-share=0.05} and
- * {@code --spi-realm-restapi-extension--register-sync--retention-days=365}. Deletes leavers past
+ * {@code --spi-realm-restapi-extension--register-sync--retention-days=365},
+ * {@code --spi-realm-restapi-extension--register-sync--grace-days=30} and
+ * {@code --spi-realm-restapi-extension--register-sync--summer-grace-until=09-30}. Deletes leavers past
  * retention once a day.
  */
 public final class RegisterSyncResourceProviderFactory implements RealmResourceProviderFactory {
@@ -28,6 +33,9 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     private DisableGuard guard = new DisableGuard(DisableGuard.DEFAULT_MAX_SHARE);
+    public static final String GRACE_DAYS = "graceDays";
+    public static final String SUMMER_GRACE_UNTIL = "summerGraceUntil";
+    private EnrolmentGrace grace = EnrolmentGrace.DEFAULT;
     private LeaverRetention retention = new LeaverRetention(new RetentionPolicy(RetentionPolicy.DEFAULT_DAYS));
     private final SyncJobs jobs = new SyncJobs();
     public static final String WAIT_SECONDS = "waitSeconds";
@@ -36,7 +44,7 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        RegisterSyncResource resource = new RegisterSyncResource(session, guard, retention, jobs, wait);
+        RegisterSyncResource resource = new RegisterSyncResource(session, guard, grace, retention, jobs, wait);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
@@ -58,6 +66,14 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
             throw new IllegalStateException("LeerID: " + MAX_DISABLE_SHARE + " must be a number between 0 and 1, not " + share, e);
         }
         wait = Duration.ofSeconds(config.getInt(WAIT_SECONDS, 60));
+        String until = config.get(SUMMER_GRACE_UNTIL, EnrolmentGrace.DEFAULT_SUMMER_UNTIL.toString().substring(2));
+        try {
+            grace = new EnrolmentGrace(config.getInt(GRACE_DAYS, EnrolmentGrace.DEFAULT_DAYS),
+                    until.isBlank() ? null : MonthDay.parse("--" + until));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalStateException("LeerID: " + GRACE_DAYS + " must be 0 to 366 days and " + SUMMER_GRACE_UNTIL
+                    + " a day as MM-DD (or empty), not " + until, e);
+        }
         String days = config.get(RETENTION_DAYS);
         try {
             retention = new LeaverRetention(new RetentionPolicy(days == null ? RetentionPolicy.DEFAULT_DAYS : Integer.parseInt(days)));
@@ -75,6 +91,14 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
                 .property().name(WAIT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Seconds a feed request waits for its report; a longer sync answers 202 with a job to poll.")
                 .defaultValue(60).add()
+                .property().name(GRACE_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Days a person whose last enrolment or assignment ended stays a member (no school) before "
+                        + "they are a leaver.")
+                .defaultValue(EnrolmentGrace.DEFAULT_DAYS).add()
+                .property().name(SUMMER_GRACE_UNTIL).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("MM-DD: an enrolment or assignment whose last day is in June, July or August lasts as a "
+                        + "membership until this day of that year (the summer between two schools). Empty: no summer rule.")
+                .defaultValue("09-30").add()
                 .property().name(RETENTION_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Days an account stays, disabled, after its person left the register; then it is deleted.")
                 .defaultValue(RetentionPolicy.DEFAULT_DAYS).add()

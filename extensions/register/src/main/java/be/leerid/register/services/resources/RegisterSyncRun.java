@@ -13,18 +13,23 @@ import java.util.Map;
 
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.LeerIds;
+import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.identifiers.services.BackgroundRequest;
 import be.leerid.register.DesiredAccount;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.FeedHeader;
+import be.leerid.register.EnrolmentGrace;
 import be.leerid.register.FeedReader;
+import be.leerid.register.RegisterRecord;
+import be.leerid.register.Standing;
 import be.leerid.register.SyncReport;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -60,17 +65,19 @@ final class RegisterSyncRun {
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final LocalDate today;
+    private final EnrolmentGrace grace;
     /** The feed's request: leavers' services get back-channel logout tokens issued under its URI. */
     private final BackgroundRequest request;
     /** The register's account and client, named in the admin event that records the sync. */
     private final String callerId;
     private final String callerClientId;
 
-    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today, BackgroundRequest request, String callerId,
-                    String callerClientId) {
+    RegisterSyncRun(KeycloakSessionFactory factory, String realmId, LocalDate today, EnrolmentGrace grace, BackgroundRequest request,
+                    String callerId, String callerClientId) {
         this.factory = factory;
         this.realmId = realmId;
         this.today = today;
+        this.grace = grace;
         this.request = request;
         this.callerId = callerId;
         this.callerClientId = callerClientId;
@@ -94,6 +101,8 @@ final class RegisterSyncRun {
     private final Map<String, AccountDirectory.Account> accounts = new java.util.HashMap<>();
     private final List<String> absentees = new ArrayList<>();
     private PseudonymDeriver deriver;
+    /** Survivor LeerID to the LeerIDs merged into it, where at least one of those has an account. */
+    private final Map<String, List<String>> merges = new java.util.LinkedHashMap<>();
 
     /**
      * Reads the realm's accounts and applies the mass-disable guard; quick even for the full
@@ -120,7 +129,7 @@ final class RegisterSyncRun {
         try (InputStream in = Files.newInputStream(spool)) {
             FeedReader.forEachValid(in, validation, today, record -> {
                 AccountDirectory.Account account = accounts.get(record.leerid());
-                if (!record.activeOn(today) && account != null && account.enabled()) {
+                if (record.standingOn(today, grace) == Standing.LEFT && account != null && account.enabled()) {
                     rowDisables[0]++;
                 }
             });
@@ -142,7 +151,10 @@ final class RegisterSyncRun {
         List<DesiredAccount> batch = new ArrayList<>(BATCH);
         try (InputStream in = Files.newInputStream(spool)) {
             FeedReader.forEachValid(in, validation, today, record -> {
-                batch.add(DesiredAccount.of(record, today, nrn -> NationalRegisterNumber.hash(deriver, nrn)));
+                batch.add(DesiredAccount.of(record, today, grace, nrn -> NationalRegisterNumber.hash(deriver, nrn)));
+                if (record instanceof RegisterRecord.Learner learner && learner.replaces().stream().anyMatch(accounts::containsKey)) {
+                    merges.put(learner.leerid(), learner.replaces());
+                }
                 if (batch.size() == BATCH) {
                     apply(batch, outcomes);
                 }
@@ -150,6 +162,8 @@ final class RegisterSyncRun {
         }
         apply(batch, outcomes);
         t = lap("rows", t);
+        merge(outcomes);
+        t = lap("merges", t);
         for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
             List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
             inRealm(session -> {
@@ -170,7 +184,7 @@ final class RegisterSyncRun {
         SyncReport report = new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
                 validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
                 outcomes.get(AccountWriter.Outcome.UPDATED), outcomes.get(AccountWriter.Outcome.UNCHANGED),
-                outcomes.get(AccountWriter.Outcome.DISABLED), validation.problems());
+                outcomes.get(AccountWriter.Outcome.DISABLED), outcomes.get(AccountWriter.Outcome.MERGED), validation.problems());
         inRealm(session -> record(session, report));
         return report;
     }
@@ -184,8 +198,33 @@ final class RegisterSyncRun {
                 .detail("action", "register-sync").detail("register", report.register()).detail("kind", report.kind())
                 .detail("rows", Long.toString(report.rows())).detail("created", Long.toString(report.created()))
                 .detail("updated", Long.toString(report.updated())).detail("disabled", Long.toString(report.disabled()))
+                .detail("merged", Long.toString(report.merged()))
                 .detail("rejected", Long.toString(report.problems().size()))
                 .success();
+    }
+
+    /**
+     * Merges each replaced account that exists into its survivor (created or updated by now), one survivor per
+     * transaction; a feed that repeats a merge finds the replaced account gone and changes nothing.
+     */
+    private void merge(Map<AccountWriter.Outcome, Long> outcomes) {
+        merges.forEach((survivorId, replaced) -> inRealm(session -> {
+            RealmModel realm = session.getContext().getRealm();
+            UserModel survivor = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.LEERID, survivorId)
+                    .filter(user -> survivorId.equals(user.getFirstAttribute(UserAttributes.LEERID))).findFirst().orElse(null);
+            if (survivor == null) {
+                return;
+            }
+            LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
+            for (String id : replaced) {
+                AccountDirectory.Account account = accounts.get(id);
+                UserModel merged = account == null ? null : session.users().getUserById(realm, account.userId());
+                if (merged != null && !merged.getId().equals(survivor.getId())) {
+                    leerid.merge(realm, survivor, merged, today);
+                    outcomes.merge(AccountWriter.Outcome.MERGED, 1L, Long::sum);
+                }
+            }
+        }));
     }
 
     private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes) {

@@ -20,7 +20,9 @@ import org.keycloak.representations.JsonWebToken;
  * Sets {@code sub} in every token (ID, access, userinfo, introspection, logout; the refresh token copies
  * the access token's) to the person's pairwise pseudonym for the client's sector. Users without a LeerID
  * get no token. Back-channel logout tokens name the same subject the service knows, never Keycloak's user id,
- * and an introspection response's {@code username} is the pseudonym too, never the person's login name.
+ * and an introspection response's {@code username} is the pseudonym too, never the person's login name. After a
+ * register merge, every token but the logout token also carries the pseudonym the service knew for the merged record
+ * ({@value Claim#FORMER_SUBJECT_CLAIM}).
  */
 public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements SubjectMapper {
 
@@ -68,6 +70,13 @@ public final class LeerIdPseudonymMapper extends LeerIdOidcMapper implements Sub
         if (type == TokenType.INTROSPECTION) {
             // A service that introspects a token learns the pseudonym it knows, never the person's username.
             token.getOtherClaims().put(INTROSPECTION_USERNAME, pseudonym);
+        }
+        if (type != TokenType.LOGOUT) {
+            // After a register merge, the service also learns the pseudonym it knew for the merged record.
+            List<String> former = subject.former();
+            if (!former.isEmpty()) {
+                token.getOtherClaims().put(Claim.FORMER_SUBJECT_CLAIM, former.size() == 1 ? former.get(0) : former);
+            }
         }
         return Claim.SUBJECT_CLAIM;
     }

@@ -25,7 +25,8 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 /**
  * Gives a SAML service the learner's pseudonym twice: as the persistent NameID and as the
  * attribute {@code urn:oasis:names:tc:SAML:attribute:pairwise-id} = {@code pseudonym@scope}.
- * Users without a LeerID get no assertion.
+ * Users without a LeerID get no assertion. After a register merge, the service also gets the NameID it knew for the
+ * merged record as {@value Claim#FORMER_SUBJECT_SAML}.
  */
 public final class LeerIdPairwiseIdMapper extends LeerIdSamlMapper implements SAMLNameIdMapper, SubjectMapper {
 
@@ -86,6 +87,10 @@ public final class LeerIdPairwiseIdMapper extends LeerIdSamlMapper implements SA
     @Override
     protected String apply(AttributeStatementType statement, ProtocolMapperModel model, PersonRecord person, PseudonymSource subject) {
         SamlAttributes.add(statement, PAIRWISE_ID, "pairwise-id", List.of(subject.pseudonym() + "@" + MapperConfig.scope(model)));
+        List<String> former = subject.former();
+        if (!former.isEmpty()) {
+            SamlAttributes.add(statement, Claim.FORMER_SUBJECT_SAML, Claim.FORMER_SUBJECT_CLAIM, former);
+        }
         return Claim.SUBJECT_CLAIM;
     }
 }
