@@ -85,6 +85,18 @@ final class ClusterAccounts {
         }
     }
 
+    /** A confidential client's secret, read through the admin entrance as an operator would. */
+    static String clientSecret(URI adminEdge, String clientId) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String bearer = adminToken(http, adminEdge);
+        URI clients = adminEdge.resolve("/admin/realms/leerid/clients");
+        JsonNode found = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + clientId))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode secret = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(clients + "/" + found.get(0).path("id").asText()
+                + "/client-secret")).header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).body());
+        return secret.path("value").asText();
+    }
+
     /** Deletes account {@code i} through the admin entrance, as an operator (or retention) would. */
     void delete(URI adminEdge, int i) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

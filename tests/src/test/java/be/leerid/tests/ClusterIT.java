@@ -211,8 +211,86 @@ class ClusterIT {
                 .allMatch(s -> s.endsWith(":503")), "503 once the nodes' database check has noticed: " + during);
     }
 
+    /**
+     * A node dies half-way through a 100,000-learner sync: the other node answers the poll, says the sync failed,
+     * and the same feed sent again leaves exactly the expected accounts. Meanwhile no second sync of the register
+     * can start on the other node.
+     */
     @Test
     @Order(7)
+    void aSyncWhoseNodeIsKilledFailsOnTheOtherNodeAndTheFeedSentAgainCompletesIt() throws Exception {
+        int learners = 100_000;
+        String secret = ClusterAccounts.clientSecret(cluster.adminEdge(), "register-sync");
+        byte[] feed = ClusterSync.learners(0, learners);
+        var answer = ClusterSync.sendAsync(cluster.node(1), ClusterSync.token(cluster.node(1), secret), feed);
+        ClusterSync.awaitAccounts(learners, 20_000, Duration.ofMinutes(3));
+        String job = ClusterSync.runningJob();
+
+        RegisterClient onNodeTwo = new RegisterClient(cluster.node(2) + "/realms/leerid", ClusterSync.token(cluster.node(2), secret));
+        RegisterClient.Result second = onNodeTwo.send(ClusterSync.learners(0, 1), false);
+        assertEquals(409, second.status(), second.body().toString());
+        assertEquals("sync_in_progress", second.body().get("error"));
+        String poll = cluster.node(2) + "/realms/leerid/register-sync/jobs/" + job;
+        assertEquals(202, onNodeTwo.poll(poll).status(), "the node that did not take the sync answers its poll");
+
+        cluster.kill(1);
+        assertTrue(answer.handle((response, error) -> error != null || response.statusCode() != 200).get());
+        RegisterClient.Result failed = awaitEnd(onNodeTwo, poll);
+        assertEquals(500, failed.status(), failed.body().toString());
+        assertEquals("sync_failed", failed.body().get("error"));
+        long createdBeforeTheKill = ClusterSync.accounts(learners);
+        System.out.println("sync killed after " + createdBeforeTheKill + " of " + learners + " accounts");
+        assertTrue(createdBeforeTheKill < learners, "the sync ended before the kill");
+
+        RegisterClient.Result again = onNodeTwo.await(onNodeTwo.send(feed, false), Duration.ofMinutes(10));
+        assertEquals(200, again.status(), again.body().toString());
+        assertEquals(learners - createdBeforeTheKill, again.count("created"), again.body().toString());
+        assertEquals(List.of(), ClusterSync.problems(learners));
+        cluster.startNode(1);
+        cluster.awaitClusterSize(1, 2, Duration.ofSeconds(60));
+    }
+
+    /** The database is gone for 10 s in the middle of a sync: the same outcome, polled on the node that did not take it. */
+    @Test
+    @Order(8)
+    void aSyncThatLosesTheDatabaseFailsAndTheFeedSentAgainCompletesIt() throws Exception {
+        int before = 100_000;
+        int learners = 150_000;
+        String secret = ClusterAccounts.clientSecret(cluster.adminEdge(), "register-sync");
+        byte[] feed = ClusterSync.learners(before, learners);
+        var answer = ClusterSync.sendAsync(cluster.node(2), ClusterSync.token(cluster.node(2), secret), feed);
+        ClusterSync.awaitAccounts(learners, before + 15_000, Duration.ofMinutes(3));
+        String job = ClusterSync.runningJob();
+        cluster.database().cut();
+        LeerIdCluster.pause(10_000);
+        cluster.database().restore();
+        assertTrue(answer.handle((response, error) -> error != null || response.statusCode() != 200).get(),
+                "the sync did not notice the outage");
+
+        cluster.awaitStatus(cluster.management(1).resolve("/health/ready"), 200, Duration.ofSeconds(90));
+        RegisterClient onNodeOne = new RegisterClient(cluster.node(1) + "/realms/leerid", ClusterSync.token(cluster.node(1), secret));
+        RegisterClient.Result failed = awaitEnd(onNodeOne, cluster.node(1) + "/realms/leerid/register-sync/jobs/" + job);
+        assertEquals(500, failed.status(), failed.body().toString());
+        assertEquals("sync_failed", failed.body().get("error"));
+
+        RegisterClient.Result again = onNodeOne.await(onNodeOne.send(feed, false), Duration.ofMinutes(10));
+        assertEquals(200, again.status(), again.body().toString());
+        assertEquals(List.of(), ClusterSync.problems(learners));
+    }
+
+    /** Polls a sync until it ends (its node's heartbeat goes stale after 30 s), through any answers but 202. */
+    private static RegisterClient.Result awaitEnd(RegisterClient client, String poll) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        RegisterClient.Result result = client.poll(poll);
+        while ((result.status() == 202 || result.status() == 503) && System.nanoTime() < deadline) {
+            LeerIdCluster.pause(1000);
+            result = client.poll(poll);
+        }
+        return result;
+    }
+
+    @Test
+    @Order(9)
     void theProductionLogsNameNoLearner() throws Exception {
         ClusterBrowser.StepFailed refused = org.junit.jupiter.api.Assertions.assertThrows(ClusterBrowser.StepFailed.class,
                 () -> new ClusterBrowser().login(cluster.node(1), accounts.username(39), "not-the-password"));

@@ -49,21 +49,34 @@ final class RegisterClient {
     }
 
     Result push(byte[] feed, boolean force) throws Exception {
+        return await(send(feed, force), java.time.Duration.ofMinutes(2));
+    }
+
+    /** Sends a feed and returns the first answer (202 with the job's location while the sync runs), without waiting. */
+    Result send(byte[] feed, boolean force) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + (force ? "?force=true" : "")))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(feed));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (int polls = 0; response.statusCode() == 202 && polls < 600; polls++) {
+        return result(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Polls a running sync (any node of the realm answers at {@code base}, or the answer's own location) until it ends. */
+    Result await(Result answer, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (answer.status() == 202 && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> running = JsonSerialization.readValue(response.body(), Map.class);
-            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create((String) running.get("location")))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            answer = poll((String) answer.body().get("location"));
         }
-        return result(response);
+        return answer;
+    }
+
+    /** One look at a sync job. */
+    Result poll(String location) throws Exception {
+        return result(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static Result result(HttpResponse<String> response) throws java.io.IOException {

@@ -100,6 +100,27 @@ class RegisterSyncIT {
     // --- tests -------------------------------------------------------------------------------
 
     @Test
+    void oneSyncOfARegisterRunsAtATimeAndItsJobIsPolledFromTheDatabase() throws Exception {
+        // Long enough to be running when the next feeds arrive (the test server answers 202 after 1 s).
+        RegisterClient.Result running = register.send(synthetic(20_000, 0, false), false);
+        assertEquals(202, running.status(), running.body().toString());
+
+        RegisterClient.Result second = register.send(feed(header("discimus", "delta"), learner("30000300", "012345", null)), false);
+        assertEquals(409, second.status(), second.body().toString());
+        assertEquals("sync_in_progress", second.body().get("error"));
+        RegisterClient.Result staff = register.push(synthetic(10, 3, true));
+        assertEquals(200, staff.status(), "another register's sync is not blocked: " + staff.body());
+
+        RegisterClient.Result done = register.await(running, java.time.Duration.ofMinutes(5));
+        assertEquals(200, done.status(), done.body().toString());
+        assertEquals(20_000, done.count("created"));
+        assertEquals(done.body(), register.poll((String) running.body().get("location")).body(), "the report stays readable");
+        assertEquals(404, register.poll(((String) running.body().get("location")).replaceAll("jobs/.*", "jobs/no-such-job")).status());
+        assertTrue(realm.admin().users().searchByAttributes(0, 2, null, true, "leerid:30000300").isEmpty(), "a refused feed changes nothing");
+        assertEquals(200, register.push(feed(header("discimus", "delta"), learner("30000300", "012345", null))).status());
+    }
+
+    @Test
     void fullSyncThenTheSameFeedAgainChangesNothing() throws Exception {
         byte[] learners = synthetic(400, 60, false);
         byte[] staff = synthetic(400, 60, true);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,7 @@ import be.leerid.register.FeedReader;
 import be.leerid.register.MalformedFeedException;
 import be.leerid.register.RowProblem;
 import be.leerid.register.SyncReport;
+import be.leerid.register.models.SyncJobStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,11 +60,13 @@ public final class RegisterSyncResource {
     private final EnrolmentGrace grace;
     private final LeaverRetention retention;
     private final SyncJobs jobs;
+    private final SyncJobStore store;
     private final Duration wait;
 
     RegisterSyncResource(KeycloakSession session, DisableGuard guard, EnrolmentGrace grace, LeaverRetention retention, SyncJobs jobs,
-                         Duration wait) {
+                         SyncJobStore store, Duration wait) {
         this.session = session;
+        this.store = store;
         this.guard = guard;
         this.grace = grace;
         this.retention = retention;
@@ -102,6 +106,7 @@ public final class RegisterSyncResource {
         LocalDate today = BelgianDays.of(Time.currentTimeMillis());
         java.nio.file.Path spool = Files.createTempFile("leerid-feed-", ".jsonl");
         boolean handedOver = false;
+        String jobId = null;
         try {
             FeedReader.Validation validation;
             try (OutputStream out = Files.newOutputStream(spool)) {
@@ -110,12 +115,19 @@ public final class RegisterSyncResource {
                 LOG.warnf("LeerID register sync rejected a malformed feed for realm %s: %s", realm.getName(), e.getMessage());
                 return error(Response.Status.BAD_REQUEST, "malformed_feed", e.getMessage());
             }
+            String register = validation.header().register().name().toLowerCase(Locale.ROOT);
+            jobId = store.start(realm.getId(), register).orElse(null);
+            if (jobId == null) {
+                LOG.warnf("LeerID register sync for realm %s refused: a %s sync is running", realm.getName(), register);
+                return error(Response.Status.CONFLICT, "sync_in_progress", "a sync of the " + register + " register is running in this "
+                        + "realm; nothing was changed. Send this feed when it has ended.");
+            }
             BackgroundRequest request = BackgroundRequest.of(session);
             retention.remember(request);
             RegisterSyncRun run = new RegisterSyncRun(session.getKeycloakSessionFactory(), realm.getId(), today, grace, request,
                     caller.user().getId(), caller.client().getId());
             run.prepare(spool, validation, guard, force);
-            SyncJobs.Job job = jobs.submit(realm.getId(), realm.getName(), run, spool);
+            SyncJobs.Job job = jobs.submit(store, jobId, realm.getName(), run, spool);
             handedOver = true;
             LOG.debugf("LeerID register sync validated in %d ms", (System.nanoTime() - started) / 1_000_000);
             return result(job, wait);
@@ -130,11 +142,14 @@ public final class RegisterSyncResource {
         } finally {
             if (!handedOver) {
                 Files.deleteIfExists(spool);
+                if (jobId != null) {
+                    store.abandon(jobId);
+                }
             }
         }
     }
 
-    /** The report of a sync that was too long to wait for: 202 while it runs. */
+    /** The report of a sync that was too long to wait for, from any node: 202 while it runs. */
     @GET
     @Path("jobs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -143,9 +158,25 @@ public final class RegisterSyncResource {
         if (refused != null) {
             return refused;
         }
-        return jobs.find(session.getContext().getRealm().getId(), id)
-                .map(job -> result(job, Duration.ZERO))
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "unknown_job", "no such sync on this server (jobs are kept for an hour)"));
+        return store.find(session.getContext().getRealm().getId(), id)
+                .map(job -> switch (job.status()) {
+                    case RUNNING -> running(job.id());
+                    case DONE -> Response.ok(job.report(), MediaType.APPLICATION_JSON).build();
+                    case FAILED -> failed();
+                })
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "unknown_job", "no such sync in this realm (syncs are kept for 7 days)"));
+    }
+
+    private static Response failed() {
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "sync_failed", "the sync failed part way (see the server log), or the "
+                + "node running it stopped. Accounts written so far stay; send the feed again.");
+    }
+
+    private Response running(String id) {
+        String location = session.getContext().getUri().getBaseUri() + "realms/" + session.getContext().getRealm().getName()
+                + "/register-sync/jobs/" + id;
+        return Response.accepted(Map.of("job", id, "status", "running", "location", location))
+                .header("Location", location).type(MediaType.APPLICATION_JSON).build();
     }
 
     private Response result(SyncJobs.Job job, Duration wait) {
@@ -158,15 +189,11 @@ public final class RegisterSyncResource {
         } catch (TimeoutException e) {
             // still running: fall through to 202
         } catch (ExecutionException e) {
-            return error(Response.Status.INTERNAL_SERVER_ERROR, "sync_failed", "the sync failed part way; see the server log. "
-                    + "Accounts written so far stay; send the feed again.");
+            return failed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String location = session.getContext().getUri().getBaseUri() + "realms/" + session.getContext().getRealm().getName()
-                + "/register-sync/jobs/" + job.id();
-        return Response.accepted(Map.of("job", job.id(), "status", "running", "location", location))
-                .header("Location", location).type(MediaType.APPLICATION_JSON).build();
+        return running(job.id());
     }
 
     private Response authorize() {

@@ -8,6 +8,7 @@ import java.util.List;
 import be.leerid.register.DisableGuard;
 import be.leerid.register.EnrolmentGrace;
 import be.leerid.register.RetentionPolicy;
+import be.leerid.register.models.SyncJobStore;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -38,13 +39,16 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
     private EnrolmentGrace grace = EnrolmentGrace.DEFAULT;
     private LeaverRetention retention = new LeaverRetention(new RetentionPolicy(RetentionPolicy.DEFAULT_DAYS));
     private final SyncJobs jobs = new SyncJobs();
+    /** Names this server process in the sync jobs' table (for operators; nothing depends on it). */
+    private static final String NODE = nodeName();
     public static final String WAIT_SECONDS = "waitSeconds";
     /** A request waits this long for its sync's report before answering 202 with a job to poll. */
     private Duration wait = Duration.ofSeconds(60);
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        RegisterSyncResource resource = new RegisterSyncResource(session, guard, grace, retention, jobs, wait);
+        RegisterSyncResource resource = new RegisterSyncResource(session, guard, grace, retention, jobs,
+                new SyncJobStore(session.getKeycloakSessionFactory(), NODE), wait);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
@@ -115,6 +119,14 @@ public final class RegisterSyncResourceProviderFactory implements RealmResourceP
     @Override
     public void close() {
         jobs.close();
+    }
+
+    private static String nodeName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (java.io.IOException e) {
+            return "pid " + ProcessHandle.current().pid();
+        }
     }
 
     @Override

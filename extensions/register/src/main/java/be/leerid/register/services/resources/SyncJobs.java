@@ -2,55 +2,63 @@ package be.leerid.register.services.resources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import be.leerid.register.SyncReport;
+import be.leerid.register.models.SyncJobStore;
 import org.jboss.logging.Logger;
+import org.keycloak.util.JsonSerialization;
 
 /**
- * Runs syncs one at a time, outside any HTTP request's transaction: a full register takes
- * minutes, longer than a request transaction may live. A caller waits for a short sync and polls
- * {@code jobs/{id}} for a long one. Jobs live on the node that took the feed, for an hour after
- * they end.
+ * Runs this node's syncs one at a time, outside any HTTP request's transaction: a full register takes minutes,
+ * longer than a request transaction may live. The caller waits for a short sync here; every node answers a poll
+ * from the {@link SyncJobStore}, which this node keeps informed (heartbeats from the moment a sync is accepted,
+ * then its outcome).
  */
 final class SyncJobs {
 
     private static final Logger LOG = Logger.getLogger(SyncJobs.class);
-    private static final Duration KEPT = Duration.ofHours(1);
 
-    record Job(String id, String realmId, CompletableFuture<SyncReport> result, Instant[] ended) {
+    /** A sync this node runs: the caller may wait for its report. */
+    record Job(String id, CompletableFuture<SyncReport> result) {
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "leerid-register-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> daemon(r, "leerid-register-sync"));
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "leerid-register-sync-heartbeat"));
 
-    Job submit(String realmId, String realmName, RegisterSyncRun run, Path spool) {
-        forgetOldJobs();
-        Job job = new Job(UUID.randomUUID().toString(), realmId, new CompletableFuture<>(), new Instant[1]);
-        jobs.put(job.id(), job);
+    Job submit(SyncJobStore store, String id, String realmName, RegisterSyncRun run, Path spool) {
+        Job job = new Job(id, new CompletableFuture<>());
+        long every = SyncJobStore.HEARTBEAT.toMillis();
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                store.heartbeat(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("LeerID register sync could not record its heartbeat: %s", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
         executor.execute(() -> {
             try {
                 SyncReport report = run.apply();
                 LOG.infof("LeerID register sync for realm %s: %s%s; ms: %s", realmName, report.summary(),
                         RegisterSyncResource.problemSummary(report), run.phases());
+                store.finish(id, JsonSerialization.writeValueAsString(report));
                 job.result().complete(report);
             } catch (Throwable e) {
-                LOG.errorf(e, "LeerID register sync for realm %s failed; accounts written so far stay", realmName);
+                LOG.errorf(e, "LeerID register sync for realm %s failed; accounts written so far stay; send the feed again", realmName);
+                try {
+                    store.fail(id);
+                } catch (RuntimeException unrecorded) {
+                    LOG.warnf("LeerID register sync could not record its failure (%s): the next poll will, once its heartbeat is stale",
+                            unrecorded.getMessage());
+                }
                 job.result().completeExceptionally(e);
             } finally {
-                job.ended()[0] = Instant.now();
+                beat.cancel(false);
                 try {
                     Files.deleteIfExists(spool);
                 } catch (Exception e) {
@@ -61,16 +69,14 @@ final class SyncJobs {
         return job;
     }
 
-    Optional<Job> find(String realmId, String id) {
-        return Optional.ofNullable(jobs.get(id)).filter(job -> job.realmId().equals(realmId));
-    }
-
     void close() {
         executor.shutdownNow();
+        heartbeats.shutdownNow();
     }
 
-    private void forgetOldJobs() {
-        Instant cutoff = Instant.now().minus(KEPT);
-        jobs.values().removeIf(job -> job.ended()[0] != null && job.ended()[0].isBefore(cutoff));
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }
