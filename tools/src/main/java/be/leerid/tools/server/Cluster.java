@@ -69,7 +69,8 @@ public final class Cluster implements AutoCloseable {
                 .clusterTransport(7800 + n)
                 .vault(repository.vaultDir())
                 .option("log-console-output", layout.logOutput())
-                .environment("KC_DB_URL", layout.databaseUrl())
+                // As the image does (docker/Dockerfile): the register sync's batches become multi-row inserts.
+                .environment("KC_DB_URL", layout.databaseUrl() + (layout.databaseUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true")
                 .environment("KC_DB_USERNAME", layout.databaseUser())
                 .environment("KC_DB_PASSWORD", layout.databasePassword())
                 .bootstrapAdmin(KeycloakCommand.DEV_ADMIN, KeycloakCommand.DEV_ADMIN_PASSWORD);
