@@ -34,6 +34,7 @@ class AccessibilityIT extends LeerIdTestBase {
             browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri);
             assertTrue(browser.textOf("leerid-service").contains("Je meldt je aan bij KlasCement"), browser.pageText());
             assertTrue(browser.pageText().contains("Aanmelden met eID"));
+            assertFalse(browser.pageSource().contains("<!-- template"), "a developer comment is in the page (it showed inside the h1)");
             assertAccessible(browser, "login");
         }
     }
@@ -43,7 +44,13 @@ class AccessibilityIT extends LeerIdTestBase {
         try (Browser browser = Browser.withJavaScript(1280)) {
             browser.open(archief().authnRequest().browserUri()).login(LOTTE, LOTTE_PASSWORD);
             assertTrue(browser.pageText().contains("alleen voor personeelsleden"), browser.pageText());
+            assertTrue(browser.pageText().contains("Aanmelden lukt hier niet"), "a clear title: " + browser.pageText());
             assertAccessible(browser, "archive-refused");
+            // Not a dead end: "log in as someone else" ends this session, and the archive asks for a login again.
+            browser.click("leerid-someone-else");
+            browser.submitLogoutConfirmation();
+            browser.open(archief().authnRequest().browserUri());
+            assertTrue(browser.showsLoginForm(), "the archive's next request asks who logs in: " + browser.pageText());
         }
         try (Browser browser = Browser.withJavaScript(1280)) {
             browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND);
@@ -144,15 +151,16 @@ class AccessibilityIT extends LeerIdTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"nl, Je meldt je aan bij KlasCement, Je wachtwoord",
-            "fr, Vous vous connectez à KlasCement, Votre mot de passe",
-            "en, You are signing in to KlasCement, Your password",
-            "de, Sie melden sich an bei KlasCement, Ihr Passwort"})
-    void theLoginPageSpeaksFourLanguages(String locale, String title, String passwordLabel) throws Exception {
+    @CsvSource(quoteCharacter = '"', value = {"nl, Je meldt je aan bij KlasCement, Je wachtwoord, Aanmelden met eID",
+            "fr, Vous vous connectez à KlasCement, Votre mot de passe, Se connecter avec l'eID",
+            "en, You are signing in to KlasCement, Your password, Log in with eID",
+            "de, Sie melden sich an bei KlasCement, Ihr Passwort, Mit eID anmelden"})
+    void theLoginPageSpeaksFourLanguages(String locale, String title, String passwordLabel, String eid) throws Exception {
         try (Browser browser = Browser.withJavaScript(1280)) {
             browser.open(URI.create(oidc("klascement").login(KLASCEMENT, "openid").requestUri + "&ui_locales=" + locale));
             String text = browser.pageText();
             assertTrue(text.contains(title) && text.contains(passwordLabel), locale + ": " + text);
+            assertTrue(browser.textOf("social-eid").contains(eid), locale + ": the eID button says " + browser.textOf("social-eid"));
             assertFalse(text.contains("???") || text.matches("(?s).*\\bleerid[A-Z]\\w+.*"), "a message key shows: " + text);
             browser.screenshot("login-" + locale);
         }

@@ -101,7 +101,13 @@ final class Browser implements AutoCloseable {
         if (!showsLoginForm()) {
             throw new AssertionError("expected the login form, got " + driver.getCurrentUrl() + "\n" + driver.getPageSource());
         }
-        driver.findElement(By.id("username")).sendKeys(username);
+        // Re-authentication (max_age, prompt=login) may show the known username instead of a field to type it in.
+        for (WebElement user : driver.findElements(By.id("username"))) {
+            if (user.isDisplayed() && user.isEnabled() && user.getAttribute("readonly") == null) {
+                user.clear();
+                user.sendKeys(username);
+            }
+        }
         driver.findElement(By.id("password")).sendKeys(password);
         WebElement submit = driver.findElement(By.id("kc-login"));
         try {
@@ -137,16 +143,25 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("the page did not change after the click: " + driver.getCurrentUrl());
     }
 
-    /** Clicks "Aanmelden met eID" on LeerID's login page. */
+    /** Clicks "Aanmelden met eID" (or its words in the page's language) on LeerID's login page. */
     Browser signInWithEid() {
         if (!showsLoginForm()) {
             throw new AssertionError("expected the login page, got " + driver.getCurrentUrl() + "\n" + pageText());
         }
         WebElement button = driver.findElement(By.id("social-eid"));
-        if (!button.getText().contains("Aanmelden met eID")) {
+        if (!button.getText().contains("eID")) {
             throw new AssertionError("the eID button says \"" + button.getText() + "\"");
         }
         button.click();
+        return this;
+    }
+
+    /** On Keycloak's "Do you want to log out?" page: confirms, and waits for the page that says it is done. */
+    Browser submitLogoutConfirmation() {
+        await("kc-logout");
+        WebElement confirm = driver.findElement(By.id("kc-logout"));
+        confirm.click();
+        awaitNextPage(confirm);
         return this;
     }
 

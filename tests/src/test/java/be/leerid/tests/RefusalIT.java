@@ -73,7 +73,9 @@ class RefusalIT extends LeerIdTestBase {
                     .filter(s -> s.getName().equals("leerid-pseudonym")).findFirst().orElseThrow().getId();
             realm.admin().clients().get(clientUuid).addDefaultClientScope(scopeId);
             URI request = URI.create(provider().getAuthorizationEndpointURI() + "?response_type=code&client_id=twee-hosts"
-                    + "&scope=openid&redirect_uri=https%3A%2F%2Fa.example.be%2Fcb&state=s1");
+                    + "&scope=openid&redirect_uri=https%3A%2F%2Fa.example.be%2Fcb&state=s1&code_challenge_method=S256&code_challenge="
+                    + com.nimbusds.oauth2.sdk.pkce.CodeChallenge.compute(com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod.S256,
+                            new com.nimbusds.oauth2.sdk.pkce.CodeVerifier()).getValue());
             try (Browser browser = new Browser()) {
                 browser.open(request).login(LOTTE, LOTTE_PASSWORD);
                 assertRefused(browser, "niet juist ingesteld");

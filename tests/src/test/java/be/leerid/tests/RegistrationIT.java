@@ -23,6 +23,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -70,6 +72,10 @@ class RegistrationIT extends LeerIdTestBase {
     }
 
     private ClientInformation registerWithNimbus(ServiceProvider provider) throws Exception {
+        return registerWithNimbus(provider, ServiceProvider.statement());
+    }
+
+    private ClientInformation registerWithNimbus(ServiceProvider provider, String statement) throws Exception {
         ClientMetadata metadata = new ClientMetadata();
         metadata.setRedirectionURI(ServiceProvider.CALLBACK);
         metadata.setGrantTypes(Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
@@ -78,7 +84,7 @@ class RegistrationIT extends LeerIdTestBase {
         metadata.setJWKSet(new JWKSet(provider.key.toPublicJWK()));
         metadata.setScope(Scope.parse("openid leerid-affiliation leerid-school"));
         ClientRegistrationRequest request = new ClientRegistrationRequest(endpoint(), metadata,
-                SignedJWT.parse(ServiceProvider.statement()), null);
+                SignedJWT.parse(statement), null);
         ClientRegistrationResponse response = ClientRegistrationResponse.parse(request.toHTTPRequest().send());
         if (response instanceof ClientRegistrationErrorResponse error) {
             throw new AssertionError("registration refused: " + error.getErrorObject().toJSONObject());
@@ -86,6 +92,36 @@ class RegistrationIT extends LeerIdTestBase {
         ClientInformation client = ((ClientInformationResponse) response).getClientInformation();
         registered.add(client.getID().getValue());
         return client;
+    }
+
+    /** oidcc-refresh-token: offline access for a service the ministry approved for it, invalid_scope for any other. */
+    @Test
+    void offlineAccessOnlyForAServiceApprovedForIt() throws Exception {
+        ServiceProvider app = new ServiceProvider(realm.getBaseUrl());
+        ClientInformation approved = registerWithNimbus(app, ServiceProvider.sign(ServiceProvider.authorityKey(),
+                ServiceProvider.approval().claim("software_id", "bingel-app").claim("leerid_sector", "app.bingel.be")
+                        .claim("leerid_offline_access", true).build()));
+        OidcService mobile = OidcService.withPrivateKey(provider(), approved.getID().getValue(), app.key);
+        try (Browser browser = new Browser()) {
+            OidcService.Login login = mobile.login(ServiceProvider.CALLBACK, "openid offline_access");
+            browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            OidcService.Tokens tokens = login.redeem(browser);
+            assertEquals("Offline", SignedJWT.parse(tokens.refreshToken().getValue()).getJWTClaimsSet().getStringClaim("typ"));
+            Object refreshed = mobile.refresh(tokens);
+            assertTrue(refreshed instanceof OidcService.Tokens, String.valueOf(refreshed));
+            assertEquals(tokens.idToken().getSubject(), ((OidcService.Tokens) refreshed).idToken().getSubject());
+        }
+
+        ServiceProvider web = new ServiceProvider(realm.getBaseUrl());
+        ClientInformation plain = registerWithNimbus(web);
+        OidcService site = OidcService.withPrivateKey(provider(), plain.getID().getValue(), web.key);
+        try (Browser browser = new Browser()) {
+            OidcService.Login login = site.login(ServiceProvider.CALLBACK, "openid offline_access");
+            browser.open(login.requestUri);
+            AuthenticationResponse response = login.response(browser);
+            assertTrue(response instanceof AuthenticationErrorResponse error && "invalid_scope".equals(error.getErrorObject().getCode()),
+                    response.indicatesSuccess() ? "a code was issued" : ((AuthenticationErrorResponse) response).getErrorObject().toString());
+        }
     }
 
     @Test

@@ -243,6 +243,32 @@ class SecurityBaselineIT extends LeerIdTestBase {
         }
     }
 
+    /** The realm's client policy: a client created without PKCE (admin API, import) gets S256 and must use it. */
+    @Test
+    void pkceIsRequiredOfEveryClientHoweverItWasCreated() throws Exception {
+        org.keycloak.representations.idm.ClientRepresentation client = new org.keycloak.representations.idm.ClientRepresentation();
+        client.setClientId("zonder-pkce");
+        client.setPublicClient(false);
+        client.setSecret("zonder-pkce-geheim");
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(java.util.List.of("https://zonder-pkce.example/callback"));
+        String id;
+        try (jakarta.ws.rs.core.Response created = realm.admin().clients().create(client)) {
+            id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
+        }
+        try {
+            assertEquals("S256", realm.admin().clients().get(id).toRepresentation().getAttributes().get("pkce.code.challenge.method"));
+            URI request = authorizationRequest("zonder-pkce", "https://zonder-pkce.example/callback", "openid", null, null, "state3");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(request).build(), HttpResponse.BodyHandlers.ofString());
+            String location = response.headers().firstValue("Location").orElse("");
+            assertEquals(302, response.statusCode(), response.body());
+            assertTrue(location.startsWith("https://zonder-pkce.example/callback") && location.contains("error=invalid_request")
+                    && !location.contains("code="), location);
+        } finally {
+            realm.admin().clients().get(id).remove();
+        }
+    }
+
     @Test
     void wrongOrMissingVerifierGetsNoTokens() throws Exception {
         OidcService klascement = oidc("klascement");

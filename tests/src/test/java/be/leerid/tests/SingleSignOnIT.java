@@ -34,6 +34,35 @@ class SingleSignOnIT extends LeerIdTestBase {
         assertTrue(provider().getSubjectTypes().contains(SubjectType.PAIRWISE));
     }
 
+    /** OIDC Core 3.1.2.1 and the conformance tests oidcc-max-age-1 and oidcc-max-age-10000. */
+    @Test
+    void idTokensSayWhenThePersonAuthenticatedAndMaxAgeAsksAgain() throws Exception {
+        OidcService klascement = oidc("klascement");
+        try (Browser browser = new Browser()) {
+            OidcService.Login first = klascement.login(KLASCEMENT, "openid");
+            long before = System.currentTimeMillis() / 1000;
+            browser.open(first.requestUri).login(LOTTE, LOTTE_PASSWORD);
+            java.util.Date authTime = first.redeem(browser).idToken().getAuthenticationTime();
+            assertTrue(authTime != null && authTime.getTime() / 1000 >= before - 1, "auth_time: " + authTime);
+
+            OidcService.Login generous = klascement.login(KLASCEMENT, "openid");
+            browser.open(java.net.URI.create(generous.requestUri + "&max_age=10000"));
+            assertFalse(browser.showsLoginForm(), "a session younger than max_age needs no new login");
+            assertEquals(authTime, generous.redeem(browser).idToken().getAuthenticationTime());
+
+            // Once the session is older than max_age=1, the person logs in again and auth_time moves.
+            while (System.currentTimeMillis() < authTime.getTime() + 2_500) {
+                Thread.sleep(100);
+            }
+            OidcService.Login strict = klascement.login(KLASCEMENT, "openid");
+            browser.open(java.net.URI.create(strict.requestUri + "&max_age=1"));
+            assertTrue(browser.showsLoginForm(), "max_age=1 must ask for the password again");
+            browser.login(LOTTE, LOTTE_PASSWORD);
+            java.util.Date again = strict.redeem(browser).idToken().getAuthenticationTime();
+            assertTrue(again.after(authTime), again + " after " + authTime);
+        }
+    }
+
     @Test
     void oneLoginGivesEachServiceItsOwnStablePseudonym() throws Exception {
         String smartschoolPseudonym = DEV_DERIVER.derive("smartschool.be", LOTTE_LEERID);

@@ -169,6 +169,25 @@ class RealmVocabularyTest {
      * Every shipped access mode is one LeerID knows, and no shipped client holds a school's activation: schools
      * choose their services in the console, never in the shipped realm.
      */
+    /** A sector derived from a host name would change every pseudonym the service knows when the host is renamed. */
+    @Test
+    void everyShippedServiceNamesItsSector() {
+        SectorResolver sectors = new SectorResolver();
+        int services = 0;
+        for (JsonNode client : realm.path("clients")) {
+            Set<String> scopes = new HashSet<>();
+            client.path("defaultClientScopes").forEach(s -> scopes.add(s.asText()));
+            if (scopes.contains(ClaimScope.PSEUDONYM.oidcName()) || scopes.contains(ClaimScope.PSEUDONYM.samlName())
+                    || "saml".equals(client.path("protocol").asText())) {
+                services++;
+                String sector = client.path("attributes").path(ClientAttributes.SECTOR).asText("");
+                assertTrue(!sector.isBlank(), "service \"" + client.path("clientId").asText() + "\" has no " + ClientAttributes.SECTOR);
+                assertEquals(sector, sectors.forSamlClient(sector, "urn:unused"), "a valid sector");
+            }
+        }
+        assertEquals(3, services, "Smartschool, KlasCement and the archive");
+    }
+
     @Test
     void servicesHaveValidAccessModesAndNoActivations() {
         Map<String, ServiceAccess> modes = new HashMap<>();

@@ -21,11 +21,14 @@ import be.leerid.identifiers.ServiceAccess;
  * @param access who may use the service, as the operator decided ({@code leerid_access}: open, staff or school; school
  *               when absent, so a new service reaches nobody until a school activates it)
  * @param signalReceiver the service's Shared Signals push receiver ({@code leerid_ssf_receiver}), or null
+ * @param offlineAccessApproved whether the service may ask for offline access ({@code leerid_offline_access}): a mobile
+ *                              app that keeps a person logged in; refused (invalid_scope) to every other service
  */
 public record SoftwareStatement(String softwareId, String clientName, String organisationNumber, String sector,
                                 List<String> redirectHosts, Set<String> scopes, boolean rawLeeridApproved,
                                 boolean clientCredentialsAllowed, List<String> contacts, String policyUri, String tosUri,
-                                Instant expiresAt, String token, ServiceAccess access, String signalReceiver) {
+                                Instant expiresAt, String token, ServiceAccess access, String signalReceiver,
+                                boolean offlineAccessApproved) {
 
     /** Claim names, as documented in docs/registration.md. */
     public static final String SOFTWARE_ID = "software_id";
@@ -41,6 +44,7 @@ public record SoftwareStatement(String softwareId, String clientName, String org
     public static final String TOS_URI = "tos_uri";
     public static final String ACCESS = "leerid_access";
     public static final String SIGNAL_RECEIVER = "leerid_ssf_receiver";
+    public static final String OFFLINE_ACCESS = "leerid_offline_access";
 
     /** The scope that releases the raw LeerID; only with {@link #rawLeeridApproved}. */
     public static final String RAW_LEERID_SCOPE = "leerid-id";

@@ -227,7 +227,8 @@ public final class SoftwareStatementVerifier {
             }
         }
         return new SoftwareStatement(softwareId, name, kbo, sector, hosts, scopes, raw,
-                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token, access, receiver);
+                bool(claims, SoftwareStatement.CLIENT_CREDENTIALS), contacts, policy, tos, expiresAt, token, access, receiver,
+                bool(claims, SoftwareStatement.OFFLINE_ACCESS));
     }
 
     private static String string(JWTClaimsSet claims, String name) throws RegistrationException {

@@ -63,7 +63,7 @@ final class Statements {
     static SoftwareStatement approved(Set<String> scopes, boolean clientCredentials) {
         return new SoftwareStatement("bingel", "Bingel", "0403199702", "bingel.be", List.of("app.bingel.be", "bingel.be"),
                 scopes, false, clientCredentials, List.of("dpo@bingel.be"), null, null, Instant.now().plusSeconds(3600), "jwt",
-                ServiceAccess.SCHOOL, null);
+                ServiceAccess.SCHOOL, null, false);
     }
 
     static Map<String, Object> publicJwks(JWK key) {

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: error.ftl (Keycloak's, with the reference code a school can look up) -->
+<#-- template: error.ftl (Keycloak's, with the reference code a school can look up) -->
     <#if section = "header">
         ${kcSanitize(msg("errorTitle"))?no_esc}
     <#elseif section = "form">
@@ -16,6 +16,10 @@
             <#else>
                 <#if client?? && client.baseUrl?has_content>
                     <p><a id="backToApplication" href="${client.baseUrl}">${msg("backToApplication")}</a></p>
+                </#if>
+                <#-- A shared classroom laptop: end this LeerID session, so the next person logs in with their own account. -->
+                <#if url?? && url.loginUrl?? && url.loginUrl?contains("/login-actions")>
+                    <p><a id="leerid-someone-else" href="${url.loginUrl?keep_before("/login-actions")}/protocol/openid-connect/logout">${msg("leeridSomeoneElse")}</a></p>
                 </#if>
             </#if>
         </div>

@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <@layout.registrationLayout displayMessage=true; section>
-<!-- template: leerid-activate.ftl (a learner's first login, with the code from the activation letter) -->
+<#-- template: leerid-activate.ftl (a learner's first login, with the code from the activation letter) -->
     <#if section = "header">
         ${msg("leeridActivateTitle")}
     <#elseif section = "form">

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-badge-confirm.ftl (whose badge this is, before the login goes on: shared classroom laptops) -->
+<#-- template: leerid-badge-confirm.ftl (whose badge this is, before the login goes on: shared classroom laptops) -->
     <#if section = "header">
         ${msg("leeridBadgeIsItYou", badgeGivenName)}
     <#elseif section = "form">

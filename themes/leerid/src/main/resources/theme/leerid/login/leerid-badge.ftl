@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "leerid-badge-camera.ftl" as badge>
 <@layout.registrationLayout displayMessage=true; section>
-<!-- template: leerid-badge.ftl (a young learner holds the QR badge to the camera; or a scanner or a teacher types its code) -->
+<#-- template: leerid-badge.ftl (a young learner holds the QR badge to the camera; or a scanner or a teacher types its code) -->
     <#if section = "header">
         ${msg("leeridBadgeTitle")}
     <#elseif section = "form">

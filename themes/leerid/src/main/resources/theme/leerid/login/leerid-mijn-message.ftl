@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-mijn-message.ftl (Mijn LeerID's one-message pages) -->
+<#-- template: leerid-mijn-message.ftl (Mijn LeerID's one-message pages) -->
     <#if section = "header">
         ${msg("leeridMijnTitle")}
     <#elseif section = "form">

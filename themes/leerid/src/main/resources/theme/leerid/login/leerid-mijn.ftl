@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-mijn.ftl (Mijn LeerID, the account page: which service received what, sessions, log out everywhere) -->
+<#-- template: leerid-mijn.ftl (Mijn LeerID, the account page: which service received what, sessions, log out everywhere) -->
     <#if section = "header">
         ${msg("leeridMijnTitle")}
     <#elseif section = "form">

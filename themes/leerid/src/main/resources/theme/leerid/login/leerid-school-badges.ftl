@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school-badges.ftl (a school's QR badges: grades and networks, printing per class or grade) -->
+<#-- template: leerid-school-badges.ftl (a school's QR badges: grades and networks, printing per class or grade) -->
     <#if section = "header">
         ${msg("leeridSchoolBadges")}
     <#elseif section = "form">

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school-choose.ftl (a staff member who manages several schools picks one) -->
+<#-- template: leerid-school-choose.ftl (a staff member who manages several schools picks one) -->
     <#if section = "header">
         ${msg("leeridSchoolChoose")}
     <#elseif section = "form">

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school-message.ftl (the school console's one-message pages) -->
+<#-- template: leerid-school-message.ftl (the school console's one-message pages) -->
     <#if section = "header">
         LeerID
     <#elseif section = "form">

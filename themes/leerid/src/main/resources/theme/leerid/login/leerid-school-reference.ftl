@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school-reference.ftl (what a reference code from an error page stands for) -->
+<#-- template: leerid-school-reference.ftl (what a reference code from an error page stands for) -->
     <#if section = "header">
         ${msg("leeridSchoolReferenceTitle")}
     <#elseif section = "form">

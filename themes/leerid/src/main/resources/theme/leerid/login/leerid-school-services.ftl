@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school-services.ftl (the services a school chooses: what each receives, activate or deactivate) -->
+<#-- template: leerid-school-services.ftl (the services a school chooses: what each receives, activate or deactivate) -->
     <#if section = "header">
         ${msg("leeridSchoolServices")}
     <#elseif section = "form">

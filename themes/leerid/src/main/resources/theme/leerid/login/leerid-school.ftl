@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=false; section>
-<!-- template: leerid-school.ftl (the school console: search, letters, badges, resets, unlocks, helpdesk) -->
+<#-- template: leerid-school.ftl (the school console: search, letters, badges, resets, unlocks, helpdesk) -->
     <#if section = "header">
         ${msg("leeridSchoolTitle", school)}
     <#elseif section = "form">

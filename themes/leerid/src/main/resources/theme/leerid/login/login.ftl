@@ -5,7 +5,7 @@
 <#import "passkeys.ftl" as passkeys>
 <#import "leerid-badge-camera.ftl" as badge>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
-<!-- template: login.ftl (keycloak.v2, with the service that asks and LeerID's ways in: badge, password, activation letter, eID) -->
+<#-- template: login.ftl (keycloak.v2, with the service that asks and LeerID's ways in: badge, password, activation letter, eID) -->
 
     <#if section = "header">
         <#if client?? && client.name?has_content>

@@ -1,52 +1,11 @@
 package be.leerid.identifiers.models.jpa;
 
-import java.util.List;
-
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-
-/** Adds the release record's table to Keycloak's database (its own Liquibase changelog, run at start-up). */
-public final class ReleaseEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+/** The release record's table (LEERID_RELEASE). */
+public final class ReleaseEntityProviderFactory extends ModuleTablesFactory {
 
     public static final String PROVIDER_ID = "leerid-release";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(ReleaseEntity.class);
-    }
-
-    @Override
-    public String getChangelogLocation() {
-        return "META-INF/leerid-release-changelog.xml";
-    }
-
-    @Override
-    public String getFactoryId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public ReleaseEntityProviderFactory() {
+        super(PROVIDER_ID, "META-INF/leerid-release-changelog.xml", ReleaseEntity.class);
     }
 }

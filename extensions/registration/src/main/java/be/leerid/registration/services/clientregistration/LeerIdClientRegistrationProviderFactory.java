@@ -9,7 +9,7 @@ import org.keycloak.services.clientregistration.ClientRegistrationProviderFactor
 /** Registers {@code /realms/{realm}/clients-registrations/leerid}. */
 public final class LeerIdClientRegistrationProviderFactory implements ClientRegistrationProviderFactory {
 
-    public static final String PROVIDER_ID = "leerid";
+    public static final String PROVIDER_ID = be.leerid.identifiers.Discovery.REGISTRATION_PROVIDER;
 
     @Override
     public ClientRegistrationProvider create(KeycloakSession session) {

@@ -26,6 +26,8 @@ public final class RegisteredClients {
     public static final String SUSPENDED = "leerid.suspended";
     /** Every registered client's default scopes besides the approved ones. */
     static final List<String> ALWAYS = List.of(ClaimScope.PSEUDONYM.oidcName(), ClaimScope.ACR);
+    /** Keycloak's own offline_access client scope (it maps the realm role offline_access, which every person has). */
+    static final String OFFLINE_ACCESS = org.keycloak.OAuth2Constants.OFFLINE_ACCESS;
 
     private RegisteredClients() {
     }
@@ -61,7 +63,8 @@ public final class RegisteredClients {
         List<String> scopes = new ArrayList<>(ALWAYS);
         plan.scopes().stream().sorted().forEach(scopes::add);
         rep.setDefaultClientScopes(scopes);
-        rep.setOptionalClientScopes(List.of());
+        // Offline access only for a service the ministry approved for it (it must ask for it: an optional scope).
+        rep.setOptionalClientScopes(statement.offlineAccessApproved() ? List.of(OFFLINE_ACCESS) : List.of());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("use.jwks.url", "false");
         attributes.put("use.jwks.string", "true");
