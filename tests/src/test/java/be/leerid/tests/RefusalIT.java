@@ -27,6 +27,79 @@ class RefusalIT extends LeerIdTestBase {
     @InjectAdminClient
     Keycloak admin;
 
+    /**
+     * A host rename or a new leerid.sector would give every person a new pseudonym at a service: once it has received
+     * pseudonyms, the admin API refuses the change unless it is forced, and the forced change is an admin event.
+     */
+    @Test
+    void theSectorOfAServiceThatReceivedPseudonymsChangesOnlyWhenForced() throws Exception {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("sector-wissel");
+        client.setPublicClient(false);
+        client.setSecret("sector-wissel-geheim");
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of("https://les.sectorwissel.be/cb"));
+        client.setAttributes(new java.util.HashMap<>(Map.of("leerid.access", "open")));
+        client.setDefaultClientScopes(List.of("leerid-pseudonym", "acr"));
+        String id;
+        try (Response response = realm.admin().clients().create(client)) {
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        try (AdminApiClient auditor = AdminApiClient.withRealmRole(realm, "test-sector-export", "leerid-gdpr-export")) {
+            OidcService service = new OidcService(provider(), "sector-wissel", "sector-wissel-geheim");
+            OidcService.Login login = service.login(URI.create("https://les.sectorwissel.be/cb"), "openid");
+            try (Browser browser = new Browser()) {
+                browser.open(login.requestUri).login(LOTTE, LOTTE_PASSWORD);
+                assertEquals(DEV_DERIVER.derive("les.sectorwissel.be", LOTTE_LEERID), login.redeem(browser).idToken().getSubject().getValue());
+            }
+            awaitRelease(auditor, "sector-wissel");
+
+            ClientRepresentation renamed = realm.admin().clients().get(id).toRepresentation();
+            renamed.setRedirectUris(List.of("https://nieuw.sectorwissel.be/cb"));
+            jakarta.ws.rs.BadRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(jakarta.ws.rs.BadRequestException.class,
+                    () -> realm.admin().clients().get(id).update(renamed));
+            String reason = refused.getResponse().readEntity(String.class);
+            assertTrue(reason.contains("les.sectorwissel.be") && reason.contains("leerid.sector.force"), reason);
+            assertEquals(List.of("https://les.sectorwissel.be/cb"), realm.admin().clients().get(id).toRepresentation().getRedirectUris());
+
+            // Renaming the host while keeping the sector is fine.
+            renamed.getAttributes().put("leerid.sector", "les.sectorwissel.be");
+            realm.admin().clients().get(id).update(renamed);
+            assertEquals(List.of("https://nieuw.sectorwissel.be/cb"), realm.admin().clients().get(id).toRepresentation().getRedirectUris());
+
+            long before = System.currentTimeMillis() - 1000;
+            ClientRepresentation forced = realm.admin().clients().get(id).toRepresentation();
+            forced.getAttributes().put("leerid.sector", "nieuw.sectorwissel.be");
+            forced.getAttributes().put("leerid.sector.force", "true");
+            realm.admin().clients().get(id).update(forced);
+            Map<String, String> stored = realm.admin().clients().get(id).toRepresentation().getAttributes();
+            assertEquals("nieuw.sectorwissel.be", stored.get("leerid.sector"));
+            assertFalse(stored.containsKey("leerid.sector.force"), "the force flag is not kept");
+            assertTrue(realm.admin().getAdminEvents().stream().anyMatch(event -> "UPDATE".equals(event.getOperationType())
+                    && ("clients/" + id).equals(event.getResourcePath()) && event.getTime() >= before), "no admin event of the forced change");
+        } finally {
+            realm.admin().clients().get(id).remove();
+        }
+    }
+
+    /** The release record is written once the token response committed: wait until the GDPR export lists the service. */
+    private void awaitRelease(AdminApiClient auditor, String clientId) throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).toString();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                            + "/leerid-gdpr-export?service=" + clientId + "&from=" + today + "&to=" + today))
+                    .header("Authorization", "Bearer " + auditor.api().tokenManager().getAccessTokenString()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("\"record\":\"release\"")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no release record for " + clientId + ": " + body);
+    }
+
     @Test
     void userWithoutLeeridGetsNoTokenAndNoAssertion() throws Exception {
         String id = createLearner("zonder.leerid", "Zonder-leerid-1", null);

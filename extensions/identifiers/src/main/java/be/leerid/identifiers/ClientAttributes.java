@@ -5,6 +5,11 @@ public final class ClientAttributes {
 
     /** The sector the service's pseudonyms are derived for (a host or domain name); see {@link SectorResolver}. */
     public static final String SECTOR = "leerid.sector";
+    /**
+     * Set to {@code true} in the same admin update that changes the sector of a service that has received pseudonyms:
+     * the change goes through (every pseudonym it knows changes) and the flag is not kept.
+     */
+    public static final String SECTOR_FORCE = "leerid.sector.force";
     /** Who may use the service: {@code open}, {@code staff} or {@code school}; see {@link ServiceAccess}. */
     public static final String ACCESS = "leerid.access";
     /**
