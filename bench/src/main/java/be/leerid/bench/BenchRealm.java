@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The realm both servers import: LeerID's shipped realm (realm-config/leerid-realm.json) with the demo
  * services' clients, a back-end client and synthetic teachers (LeerID also first-grade learners with QR badges). For vanilla Keycloak the same realm without
  * anything LeerID provides: no LeerID mappers (so Keycloak's own {@code sub}), Keycloak's default flows
- * instead of LeerID's, no LeerID required action, registration policy or theme. Clients, users, roles,
+ * instead of LeerID's, no LeerID required action, registration policy, client policy executor or theme. Clients, users, roles,
  * token lifetimes and the password policy stay the same.
  */
 final class BenchRealm {
@@ -158,7 +158,8 @@ final class BenchRealm {
     }
 
     private static boolean isLeerIdProvider(JsonNode element) {
-        for (String key : new String[] {"protocolMapper", "identityProviderMapper", "providerId"}) {
+        // "executor": a client profile's executors (LeerID's sector guard) are providers a vanilla server lacks.
+        for (String key : new String[] {"protocolMapper", "identityProviderMapper", "providerId", "executor"}) {
             String value = element.path(key).asText("");
             if (value.startsWith("leerid") || value.startsWith("oidc-leerid") || value.startsWith("saml-leerid")) {
                 return true;
