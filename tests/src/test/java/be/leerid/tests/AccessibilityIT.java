@@ -15,7 +15,7 @@ import org.openqa.selenium.Keys;
 
 /**
  * LeerID's pages as people meet them in Chromium with JavaScript on: axe-core finds no serious or
- * critical WCAG 2.1 A/AA violation on the login, refusal, eID-refusal, logout and account pages; the login works by keyboard alone and reflows at 320 px and 200 %
+ * critical WCAG 2.1 A/AA violation on the login, lockout, refusal, eID-refusal, logout and account pages; the login works by keyboard alone and reflows at 320 px and 200 %
  * zoom; the page names the service; every page in four languages. Screenshots go to
  * tests/target/screenshots for the README.
  */
@@ -36,6 +36,20 @@ class AccessibilityIT extends LeerIdTestBase {
             assertTrue(browser.pageText().contains("Aanmelden met eID"));
             assertFalse(browser.pageSource().contains("<!-- template"), "a developer comment is in the page (it showed inside the h1)");
             assertAccessible(browser, "login");
+        }
+    }
+
+    /** After too many wrong tries the page says what to do, with a reference code for the school. */
+    @Test
+    void lockoutPageSaysWhatToDoAndPassesAxe() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(oidc("klascement").login(KLASCEMENT, "openid").requestUri);
+            for (int attempt = 1; attempt <= 6 && !browser.pageText().contains(SchoolConsoleIT.TOO_MANY); attempt++) {
+                browser.login("niet.bestaand.axe", "fout-" + attempt);
+            }
+            assertTrue(browser.pageText().contains(SchoolConsoleIT.TOO_MANY), browser.pageText());
+            SchoolConsoleIT.reference(browser.pageText());
+            assertAccessible(browser, "lockout");
         }
     }
 

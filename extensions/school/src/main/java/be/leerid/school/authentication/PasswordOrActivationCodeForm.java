@@ -6,6 +6,7 @@ import be.leerid.identifiers.LevelOfAssurance;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.school.ActivationCode;
 import be.leerid.school.credential.ActivationCodes;
+import be.leerid.school.models.UnknownNameAttempts;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -29,8 +30,10 @@ import org.keycloak.services.managers.AuthenticationManager;
  * Keycloak's username and password form, plus a learner's first way in: username and the one-time code
  * from the activation letter, after which the learner chooses a password (Keycloak's update-password
  * step, under the realm's password policy) and goes on to the service that sent them. A wrong code counts
- * toward brute-force protection like a wrong password; an unknown username, a wrong, used, expired or
- * voided code and a locked account all get the same answer. Where a badge is enough, the page also offers a
+ * toward brute-force protection like a wrong password; an unknown username and a wrong, used, expired or
+ * voided code get the same answer. Once the failures pass the realm's threshold, every username, with an
+ * account or without ({@link UnknownNameAttempts}), gets "too many attempts" instead, so that answer says
+ * nothing about which names exist either. Where a badge is enough, the page also offers a
  * young learner's QR badge ({@link BadgeLogin}); the level the login reaches follows the way in that was used.
  */
 public final class PasswordOrActivationCodeForm extends UsernamePasswordForm implements AuthenticationFlowCallback {
@@ -44,6 +47,8 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm imp
     public static final String FIELD_CODE = "activation_code";
     public static final String TEMPLATE = "leerid-activate.ftl";
     static final String WRONG = "leeridActivationWrong";
+    /** "Too many attempts: wait, or ask the school", for any username once its failures pass the threshold. */
+    static final String TOO_MANY = "leeridTooManyAttempts";
     private static final Logger LOG = Logger.getLogger(PasswordOrActivationCodeForm.class);
 
     public PasswordOrActivationCodeForm(KeycloakSession session) {
@@ -114,6 +119,34 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm imp
         return super.challenge(context, error, field);
     }
 
+    /** An account that brute-force protection holds back: "too many attempts", as for a name without an account. */
+    @Override
+    protected String disabledByBruteForceError(String error) {
+        return TOO_MANY;
+    }
+
+    /**
+     * A typed username without an account: counted like an account's failures, and once they pass the threshold
+     * answered like a locked account. Keycloak's own form leaves unknown names uncounted.
+     */
+    @Override
+    public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
+        String typed = context.getAuthenticationSession().getAuthNote(ATTEMPTED_USERNAME);
+        if (user != null || typed == null || isUserAlreadySetBeforeUsernamePasswordAuth(context)) {
+            super.testInvalidUser(context, user);
+            return;
+        }
+        UnknownNameAttempts attempts = new UnknownNameAttempts(context.getSession(), context.getRealm());
+        if (attempts.locked(typed)) {
+            AuthenticatorUtils.dummyHash(context);
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.forceChallenge(challenge(context, TOO_MANY, disabledByBruteForceFieldError()));
+            return;
+        }
+        attempts.failed(typed);
+        super.testInvalidUser(context, user);
+    }
+
     /**
      * After the level-of-authentication condition of this form's subflow recorded that subflow's level: a badge
      * reaches the badge level only, a password (or an activation code and a new password) the password level,
@@ -139,13 +172,19 @@ public final class PasswordOrActivationCodeForm extends UsernamePasswordForm imp
         if (user == null) {
             code.ifPresent(c -> codes.hashForTiming(username, c));
             context.getEvent().error(Errors.USER_NOT_FOUND);
-            context.failureChallenge(AuthenticationFlowError.INVALID_USER, activationForm(context, username, WRONG));
+            UnknownNameAttempts attempts = new UnknownNameAttempts(context.getSession(), context.getRealm());
+            if (attempts.locked(username)) {
+                context.forceChallenge(activationForm(context, username, TOO_MANY));
+            } else {
+                attempts.failed(username);
+                context.failureChallenge(AuthenticationFlowError.INVALID_USER, activationForm(context, username, WRONG));
+            }
             return;
         }
         context.getEvent().user(user);
         if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) {
             context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
-            context.forceChallenge(activationForm(context, username, WRONG));
+            context.forceChallenge(activationForm(context, username, TOO_MANY));
             return;
         }
         if (!user.isEnabled() || code.isEmpty() || !codes.redeem(user, code.get())) {
