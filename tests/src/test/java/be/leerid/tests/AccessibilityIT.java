@@ -59,6 +59,10 @@ class AccessibilityIT extends LeerIdTestBase {
             browser.open(archief().authnRequest().browserUri()).login(LOTTE, LOTTE_PASSWORD);
             assertTrue(browser.pageText().contains("alleen voor personeelsleden"), browser.pageText());
             assertTrue(browser.pageText().contains("Aanmelden lukt hier niet"), "a clear title: " + browser.pageText());
+            SchoolConsoleIT.reference(browser.pageText());
+            // The archive has no home page configured: the way back is the site its assertion would have gone to.
+            assertEquals("Terug naar Het Archief voor Onderwijs", browser.textOf("backToApplication"));
+            assertEquals("https://onderwijs.hetarchief.be/", browser.linkOf("backToApplication"));
             assertAccessible(browser, "archive-refused");
             // Not a dead end: "log in as someone else" ends this session, and the archive asks for a login again.
             browser.click("leerid-someone-else");
@@ -150,16 +154,22 @@ class AccessibilityIT extends LeerIdTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "nl | Je bent niet gekend als personeelslid van een school",
-            "fr | Vous n'êtes pas connu comme membre du personnel d'une école",
-            "en | You are not known as a member of staff of a school",
-            "de | Sie sind nicht als Personalmitglied einer Schule bekannt"})
-    void theEidRefusalSpeaksFourLanguages(String locale, String refusal) throws Exception {
+            "nl | Je bent niet gekend als personeelslid van een school | Aanmelden lukt hier niet",
+            "fr | Vous n'êtes pas connu comme membre du personnel d'une école | Connexion impossible ici",
+            "en | You are not known as a member of staff of a school | You cannot log in here",
+            "de | Sie sind nicht als Personalmitglied einer Schule bekannt | Anmelden ist hier nicht möglich"})
+    void theEidRefusalSpeaksFourLanguages(String locale, String refusal, String title) throws Exception {
         try (Browser browser = new Browser()) {
             browser.open(URI.create(oidc("klascement").login(KLASCEMENT, "openid").requestUri + "&ui_locales=" + locale))
                     .signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND);
             browser.await("kc-page-title");
             assertTrue(browser.pageText().contains(refusal), locale + ": " + browser.pageText());
+            // The same structure in every language: title, reason, reference code, back to the service, someone else.
+            assertTrue(browser.textOf("kc-page-title").contains(title), locale + ": " + browser.textOf("kc-page-title"));
+            assertTrue(browser.has("leerid-reference"), locale + ": no reference code");
+            assertTrue(browser.textOf("backToApplication").contains("KlasCement"), locale + ": " + browser.pageText());
+            assertEquals("https://www.klascement.net/", browser.linkOf("backToApplication"));
+            assertTrue(browser.has("leerid-someone-else"), locale + ": no way to log in as someone else");
             browser.screenshot("eid-refused-" + locale);
         }
     }

@@ -276,6 +276,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The address a link on the page leads to. */
+    String linkOf(String id) {
+        return driver.findElement(By.id(id)).getAttribute("href");
+    }
+
     String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
     }

@@ -14,8 +14,10 @@
             </#if>
             <#if skipLink??>
             <#else>
-                <#if client?? && client.baseUrl?has_content>
-                    <p><a id="backToApplication" href="${client.baseUrl}">${msg("backToApplication")}</a></p>
+                <#-- Back to the service: its home page, or the site the login would have returned to. -->
+                <#assign serviceHome = (client?? && client.baseUrl?has_content)?then(client.baseUrl, leeridServiceHome!"")>
+                <#if serviceHome?has_content>
+                    <p><a id="backToApplication" href="${serviceHome}"><#if client?? && client.name?has_content>${msg("leeridBackTo", advancedMsg(client.name))}<#else>${msg("backToApplication")}</#if></a></p>
                 </#if>
                 <#-- A shared classroom laptop: end this LeerID session, so the next person logs in with their own account. -->
                 <#if url?? && url.loginUrl?? && url.loginUrl?contains("/login-actions")>

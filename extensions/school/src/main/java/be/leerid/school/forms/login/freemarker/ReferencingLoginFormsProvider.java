@@ -1,5 +1,6 @@
 package be.leerid.school.forms.login.freemarker;
 
+import java.net.URI;
 import java.util.Locale;
 
 import be.leerid.identifiers.models.LeerIdProvider;
@@ -21,11 +22,13 @@ import org.keycloak.theme.Theme;
 /**
  * Keycloak's login pages, with one addition: a page that shows an error also shows a reference code
  * ({@code leeridReference}), which the person's school can look up in the console to see what stopped
- * them, without the page telling anyone else.
+ * them, without the page telling anyone else; and, where the service has no home page configured, the way back to
+ * it ({@code leeridServiceHome}: the origin of the address the login would have returned to).
  */
 public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsProvider {
 
     public static final String ATTRIBUTE = "leeridReference";
+    public static final String SERVICE_HOME = "leeridServiceHome";
 
     public ReferencingLoginFormsProvider(KeycloakSession session) {
         super(session);
@@ -42,8 +45,27 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
             ReferenceCode code = new ReferenceCodes(session).issue(realm, person == null ? null : person.getId(),
                     reason.messageKey(shown), client == null ? null : client.getClientId());
             attributes.put(ATTRIBUTE, code.printed());
+            if (authenticationSession != null && serviceHome(authenticationSession.getRedirectUri()) != null) {
+                attributes.put(SERVICE_HOME, serviceHome(authenticationSession.getRedirectUri()));
+            }
         }
         return super.processTemplate(theme, templateName, locale);
+    }
+
+    /** The origin of a (validated) redirect or assertion consumer address, or null if it is not a web address. */
+    static String serviceHome(String redirectUri) {
+        if (redirectUri == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(redirectUri);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                return null;
+            }
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null).toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** Who the page is about: the login's user, or the account of the username just tried. */
