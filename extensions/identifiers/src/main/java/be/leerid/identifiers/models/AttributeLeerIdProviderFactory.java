@@ -4,6 +4,7 @@ import java.util.List;
 
 import be.leerid.identifiers.SectorResolver;
 import be.leerid.identifiers.SubjectUnavailableException;
+import be.leerid.identifiers.logging.ClientMistakeLogLevel;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.ClientModel;
@@ -61,6 +62,7 @@ public final class AttributeLeerIdProviderFactory implements LeerIdProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        ClientMistakeLogLevel.install();
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, AttributeLeerIdProviderFactory::checkKeys);
