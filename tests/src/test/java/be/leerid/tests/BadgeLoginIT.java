@@ -78,6 +78,8 @@ class BadgeLoginIT extends LeerIdTestBase {
             try (Browser child = Browser.withCamera(FakeCamera.showing(lienCode), 1280)) {
                 child.open(login.requestUri).click("leerid-badge").await("leerid-badge-yes", Duration.ofSeconds(60));
                 assertTrue(child.pageText().contains("Ben jij Lien?"), child.pageText());
+                // Camera, QR decoding and the badge script all run under LeerID's Content-Security-Policy.
+                assertEquals(List.of(), child.policyViolations());
                 child.click("leerid-badge-yes");
                 OidcService.Tokens tokens = login.redeem(child);
                 assertEquals(DEV_DERIVER.derive("smartschool.be", "10002951"), tokens.idToken().getSubject().getValue(),
@@ -216,6 +218,7 @@ class BadgeLoginIT extends LeerIdTestBase {
             coordinator.open(console.at("012345/badges")).await("leerid-school-badge-print");
             assertTrue(coordinator.pageText().contains("Leerjaren met badges"), coordinator.pageText());
             assertEquals(List.of(), coordinator.seriousAccessibilityViolations());
+            assertEquals(List.of(), coordinator.policyViolations());
             coordinator.screenshot("school-console-badges");
             String code = read(console.post("012345/badges/people/" + noor, Map.of("form_token", console.formToken("012345"))).body()).codes().get(0);
 

@@ -76,6 +76,8 @@ final class Browser implements AutoCloseable {
                 .build();
         // Dutch first, as LeerID's users see it.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl,en"));
+        // The console, where Chromium reports what the Content-Security-Policy blocked.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -274,6 +276,17 @@ final class Browser implements AutoCloseable {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** What LeerID's Content-Security-Policy blocked since the last call, as Chromium's console reported it. */
+    List<String> policyViolations() {
+        List<String> blocked = new ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                blocked.add(entry.getMessage());
+            }
+        }
+        return blocked;
     }
 
     /** The address a link on the page leads to. */

@@ -91,6 +91,7 @@ class MijnLeerIdIT extends LeerIdTestBase {
             browser.open(URI.create(realm.getBaseUrl() + "/account/"));
             browser.login(LOTTE, LOTTE_PASSWORD).await("leerid-mijn-hello");
             browser.screenshot("mijn-leerid-320px");
+            assertEquals(List.of(), browser.policyViolations(), "LeerID's Content-Security-Policy blocked something on the way to Mijn LeerID");
             assertFalse(browser.scrollsHorizontally(), "Mijn LeerID needs horizontal scrolling at 320 px");
         }
     }

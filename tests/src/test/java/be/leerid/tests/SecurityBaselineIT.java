@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -455,7 +457,26 @@ class SecurityBaselineIT extends LeerIdTestBase {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(oidc("klascement").login(KLASCEMENT, "openid").requestUri).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("frame-ancestors 'self'") && policy.contains("default-src 'self'"), policy);
+        // Scripts from LeerID's origin and this page's nonce only: every inline script of the page carries it.
+        Matcher scripts = Pattern.compile("(?:^|;)\\s*script-src ([^;]*)").matcher(policy);
+        assertTrue(scripts.find(), policy);
+        assertFalse(scripts.group(1).contains("unsafe-inline") || scripts.group(1).contains("unsafe-eval"), policy);
+        Matcher nonce = Pattern.compile("'nonce-([A-Za-z0-9_-]{22})'").matcher(scripts.group(1));
+        assertTrue(scripts.group(1).contains("'self'") && nonce.find(), policy);
+        Matcher inline = Pattern.compile("(?i)<script(?![^>]*\\ssrc=)([^>]*)>").matcher(page.body());
+        int inlineScripts = 0;
+        while (inline.find()) {
+            inlineScripts++;
+            assertTrue(inline.group(1).contains("nonce=\"" + nonce.group(1) + "\""), "an inline script without the page's nonce: " + inline.group());
+        }
+        assertTrue(inlineScripts > 0, "the login page has inline scripts, all nonced");
+        assertFalse(Pattern.compile("(?i)\\son[a-z]+=\"|javascript:").matcher(page.body()).find(), "an inline handler the policy blocks");
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(oidc("klascement").login(KLASCEMENT, "openid").requestUri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertFalse(again.headers().firstValue("Content-Security-Policy").orElse("").contains(nonce.group(1)), "a nonce was used twice");
+        assertFalse(page.headers().firstValue("X-XSS-Protection").isPresent());
         assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(""));
         assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age=31536000"));
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));

@@ -28,7 +28,7 @@ class MessageBundlesTest {
     private static final Pattern MESSAGE_KEY = Pattern.compile("\"(leerid[A-Z][A-Za-z]+)\"");
     /** Strings that look like message keys but are not login messages: SAML friendly names, an admin API error. */
     private static final Set<String> NOT_LOGIN_MESSAGES = Set.of("leeridClass", "leeridGrade", "leeridSchools",
-            "leeridInvalidMapperConfig", "leeridServiceHome");
+            "leeridInvalidMapperConfig", "leeridServiceHome", "leeridNonce");
 
     private static Properties bundle(String locale) throws IOException {
         Properties messages = new Properties();

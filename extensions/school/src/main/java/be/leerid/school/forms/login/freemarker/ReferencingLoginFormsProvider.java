@@ -1,10 +1,12 @@
 package be.leerid.school.forms.login.freemarker;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.Locale;
 
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ReferenceCode;
+import be.leerid.school.ScriptNonce;
 import be.leerid.school.StopReason;
 import be.leerid.school.models.AccountState;
 import be.leerid.school.models.ReferenceCodes;
@@ -23,12 +25,14 @@ import org.keycloak.theme.Theme;
  * Keycloak's login pages, with one addition: a page that shows an error also shows a reference code
  * ({@code leeridReference}), which the person's school can look up in the console to see what stopped
  * them, without the page telling anyone else; and, where the service has no home page configured, the way back to
- * it ({@code leeridServiceHome}: the origin of the address the login would have returned to).
+ * it ({@code leeridServiceHome}: the origin of the address the login would have returned to). Every page gets a
+ * script nonce ({@code leeridNonce}, {@link ScriptNonce}) for its own inline scripts.
  */
 public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsProvider {
 
     public static final String ATTRIBUTE = "leeridReference";
     public static final String SERVICE_HOME = "leeridServiceHome";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public ReferencingLoginFormsProvider(KeycloakSession session) {
         super(session);
@@ -36,6 +40,12 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
 
     @Override
     protected Response processTemplate(Theme theme, String templateName, Locale locale) {
+        Object nonce = session.getAttribute(ScriptNonce.SESSION_ATTRIBUTE);
+        if (nonce == null) {
+            nonce = ScriptNonce.random(RANDOM);
+            session.setAttribute(ScriptNonce.SESSION_ATTRIBUTE, nonce);
+        }
+        attributes.put(ScriptNonce.TEMPLATE_ATTRIBUTE, nonce);
         if (messageType == MessageType.ERROR && messages != null && !messages.isEmpty() && realm != null) {
             String shown = messages.get(0).getMessage();
             UserModel person = person();
