@@ -57,6 +57,9 @@ class MijnLeerIdIT extends LeerIdTestBase {
                     + klascementId + " dt')).map(e => e.dataset.claim)");
             assertTrue(claimKeys.contains("leeridClaim_sub"), String.valueOf(claimKeys));
             assertFalse(browser.pageText().contains("Keycloak"), "Keycloak's name on the account page");
+            // No "Account koppelen": eID links are made only by the first eID login's staff-record match.
+            assertFalse(browser.pageSource().contains("idp_link") || browser.pageSource().contains("/broker/")
+                    || browser.pageText().toLowerCase(java.util.Locale.ROOT).contains("koppel"), "the account page offers an account link");
 
             List<String> violations = browser.seriousAccessibilityViolations();
             assertTrue(violations.isEmpty(), String.join("\n", violations));
@@ -83,6 +86,21 @@ class MijnLeerIdIT extends LeerIdTestBase {
             browser.open(mijn);
             assertTrue(browser.showsLoginForm(), "still logged in at LeerID: " + browser.pageText());
         }
+    }
+
+    /**
+     * A service cannot start an eID link either: Keycloak's idp_link action is not enabled in the realm, so an
+     * application-initiated kc_action=idp_link:eid is ignored and the login ends with a code, never at the gateway.
+     */
+    @Test
+    void noServiceCanStartAnEidLink() throws Exception {
+        OidcService klascement = oidc("klascement");
+        URI request = URI.create(klascement.login(KLASCEMENT, "openid").requestUri + "&kc_action=idp_link:eid");
+        FormLogin.Outcome outcome = FormLogin.attempt(request, LOTTE, LOTTE_PASSWORD);
+        assertTrue(outcome.issuedCode(), outcome.status() + " " + outcome.location() + " " + outcome.text());
+        assertTrue(outcome.location().startsWith(KLASCEMENT.toString()), outcome.location());
+        assertTrue(realm.admin().flows().getRequiredActions().stream().noneMatch(action -> action.getAlias().startsWith("idp_link")),
+                "the realm enables Keycloak's idp_link action");
     }
 
     @Test
