@@ -44,9 +44,13 @@ import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
+import org.opensaml.security.credential.CredentialSupport;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureSupport;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.w3c.dom.Element;
 
@@ -116,8 +120,36 @@ final class SamlService {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * HTTP-POST binding: a signed AuthnRequest from this SP for the given ACS URL, as a DOM the caller may still change
+     * (an enveloped XML signature by the SP's key, RSA-SHA256, exclusive canonicalization; OpenSAML signs it).
+     */
+    Element signedPostRequest(String id, String acs) throws Exception {
+        AuthnRequest request = requestObject(id, entityId, acs);
+        SignatureSigningParameters parameters = new SignatureSigningParameters();
+        java.security.interfaces.RSAPrivateCrtKey key = (java.security.interfaces.RSAPrivateCrtKey) spKey;
+        parameters.setSigningCredential(CredentialSupport.getSimpleCredential(KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), spKey));
+        parameters.setSignatureAlgorithm(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+        parameters.setSignatureReferenceDigestMethod(SignatureConstants.ALGO_ID_DIGEST_SHA256);
+        parameters.setSignatureCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        SignatureSupport.signObject(request, parameters);
+        return request.getDOM();
+    }
+
+    /** HTTP-POST binding: sends this request element as SAMLRequest. */
+    HttpResponse<String> post(Element request) throws Exception {
+        return postRaw(SerializeSupport.nodeToString(request));
+    }
+
     private String requestXml(String id, String issuerValue, String acs) throws Exception {
+        AuthnRequest request = requestObject(id, issuerValue, acs);
+        Element element = XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(request).marshall(request);
+        return SerializeSupport.nodeToString(element);
+    }
+
+    @SuppressWarnings("unchecked")
+    private AuthnRequest requestObject(String id, String issuerValue, String acs) {
         AuthnRequest request = ((SAMLObjectBuilder<AuthnRequest>) builder(AuthnRequest.DEFAULT_ELEMENT_NAME)).buildObject();
         request.setID(id);
         request.setIssueInstant(Instant.now());
@@ -131,8 +163,7 @@ final class SamlService {
         policy.setFormat(PERSISTENT);
         policy.setAllowCreate(true);
         request.setNameIDPolicy(policy);
-        Element element = XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(request).marshall(request);
-        return SerializeSupport.nodeToString(element);
+        return request;
     }
 
     private static String deflateBase64(String xml) throws Exception {

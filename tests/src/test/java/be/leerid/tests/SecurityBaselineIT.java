@@ -14,14 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.crypto.dsig.XMLSignature;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -34,6 +37,9 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -403,6 +409,95 @@ class SecurityBaselineIT extends LeerIdTestBase {
             assertEquals(400, response.statusCode(), request.browserUri() + "\n" + response.body());
             assertFalse(response.body().contains("SAMLResponse"), "an assertion was sent");
         }
+    }
+
+    /**
+     * XML signature wrapping against the archive's signed POST-binding AuthnRequests (built and signed with OpenSAML,
+     * then rearranged): the genuine request is accepted; a forged request wrapped around the signed one, a forged
+     * request carrying the moved Signature beside the signed one in its Extensions, a forged request added inside
+     * the signed one's Extensions, and a changed AssertionConsumerServiceURL under the untouched Signature are all
+     * refused (400), and none of them gets an assertion or into the login flow.
+     */
+    @Test
+    void signatureWrappingVariantsOfSignedAuthnRequestsAreRefused() throws Exception {
+        SamlService archief = archief();
+        String evil = "https://aanvaller.example/saml/acs";
+        HttpResponse<String> genuine = archief.post(archief.signedPostRequest("_" + UUID.randomUUID(), ARCHIEF_ACS));
+        // Accepted: Keycloak answers a POST-binding request with a redirect into its login flow.
+        String next = genuine.headers().firstValue("Location").orElse("");
+        assertTrue(genuine.statusCode() == 302 && next.startsWith(realm.getBaseUrl() + "/login-actions/"),
+                "the genuine signed request is accepted: " + genuine.statusCode() + " " + next + " " + genuine.body());
+
+        Map<String, Element> forged = new LinkedHashMap<>();
+        {   // A forged, unsigned request around the signed one (in its Extensions).
+            Element signed = archief.signedPostRequest("_" + UUID.randomUUID(), ARCHIEF_ACS);
+            Element outer = forgery(signed, evil);
+            Document document = signed.getOwnerDocument();
+            document.replaceChild(outer, signed);
+            extensions(outer).appendChild(signed);
+            forged.put("wrapped around", outer);
+        }
+        {   // The Signature moved to a forged root; the signed request, without it, beside it in Extensions.
+            Element signed = archief.signedPostRequest("_" + UUID.randomUUID(), ARCHIEF_ACS);
+            Element outer = forgery(signed, evil);
+            Element signature = child(signed, XMLSignature.XMLNS, "Signature");
+            Document document = signed.getOwnerDocument();
+            document.replaceChild(outer, signed);
+            signed.removeChild(signature);
+            outer.insertBefore(signature, child(outer, SAMLConstants.SAML20_NS, "Issuer").getNextSibling());
+            extensions(outer).appendChild(signed);
+            forged.put("moved signature", outer);
+        }
+        {   // A second, unsigned request inside the signed one's Extensions.
+            Element signed = archief.signedPostRequest("_" + UUID.randomUUID(), ARCHIEF_ACS);
+            extensions(signed).appendChild(forgery(signed, evil));
+            forged.put("second request in Extensions", signed);
+        }
+        {   // Another AssertionConsumerServiceURL under the untouched signature.
+            Element signed = archief.signedPostRequest("_" + UUID.randomUUID(), ARCHIEF_ACS);
+            signed.setAttribute("AssertionConsumerServiceURL", evil);
+            forged.put("changed ACS URL", signed);
+        }
+        for (Map.Entry<String, Element> variant : forged.entrySet()) {
+            HttpResponse<String> response = archief.post(variant.getValue());
+            assertEquals(400, response.statusCode(), variant.getKey() + ": " + response.body());
+            assertFalse(response.body().contains("SAMLResponse") || response.body().contains("aanvaller.example"),
+                    variant.getKey() + ": " + response.body());
+        }
+    }
+
+    /** An unsigned copy of a request with its own ID and another ACS URL. */
+    private static Element forgery(Element signed, String acs) {
+        Element copy = (Element) signed.cloneNode(true);
+        Element signature = child(copy, XMLSignature.XMLNS, "Signature");
+        if (signature != null) {
+            copy.removeChild(signature);
+        }
+        copy.setAttribute("ID", "_" + UUID.randomUUID());
+        copy.setAttribute("AssertionConsumerServiceURL", acs);
+        return copy;
+    }
+
+    /** The request's samlp:Extensions, created in its schema place (after Issuer and Signature) if it has none. */
+    private static Element extensions(Element request) {
+        Element existing = child(request, SAMLConstants.SAML20P_NS, "Extensions");
+        if (existing != null) {
+            return existing;
+        }
+        Element extensions = request.getOwnerDocument().createElementNS(SAMLConstants.SAML20P_NS, "samlp:Extensions");
+        Element signature = child(request, XMLSignature.XMLNS, "Signature");
+        Element after = signature != null ? signature : child(request, SAMLConstants.SAML20_NS, "Issuer");
+        request.insertBefore(extensions, after.getNextSibling());
+        return extensions;
+    }
+
+    private static Element child(Element parent, String namespace, String name) {
+        for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return null;
     }
 
     @Test
