@@ -3,6 +3,8 @@ package be.leerid.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -97,6 +99,17 @@ class SingleSignOnIT extends LeerIdTestBase {
             assertEquals(klascementPseudonym, klasTokens.idToken().getSubject().getValue());
             assertEquals(klascementPseudonym, klascement.userInfo(klasTokens.accessToken()).getSubject().getValue());
             assertEquals(klascementPseudonym, klascement.introspect(klasTokens.accessToken()).getSubject().getValue());
+
+            // sid is Keycloak's session id, the same at every service: only a service that logs out gets it in its ID
+            // token (Smartschool has post-logout redirect URIs); KlasCement has no logout endpoint and gets none, after a
+            // refresh neither. Access tokens keep it: Keycloak's userinfo and introspection find the session by it.
+            String smartschoolSid = sintJozefTokens.idToken().getStringClaim("sid");
+            assertNotNull(smartschoolSid, "Smartschool logs out with id_token_hint, which needs sid");
+            assertNull(klasTokens.idToken().getStringClaim("sid"), "KlasCement has no logout endpoint but got sid");
+            Object refreshed = klascement.refresh(klasTokens);
+            assertTrue(refreshed instanceof OidcService.Tokens, String.valueOf(refreshed));
+            assertNull(((OidcService.Tokens) refreshed).idToken().getStringClaim("sid"), "sid after a refresh");
+            assertEquals(smartschoolSid, klascement.accessTokenClaims(klasTokens.accessToken()).getStringClaim("sid"));
 
             // The archive is for staff only: a clear page, no SAML response for the archive.
             SamlService.Request request = archief.authnRequest();

@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 import be.leerid.identifiers.protocol.MapperConfig;
 import be.leerid.identifiers.protocol.oidc.mappers.LeerIdClaimMapper;
 import be.leerid.identifiers.protocol.oidc.mappers.LeerIdPseudonymMapper;
+import be.leerid.identifiers.protocol.oidc.mappers.LeerIdSessionIdMapper;
 import be.leerid.identifiers.protocol.saml.mappers.LeerIdAttributeMapper;
 import be.leerid.identifiers.protocol.saml.mappers.LeerIdPairwiseIdMapper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +93,9 @@ class RealmVocabularyTest {
     private static List<String> checkLeerIdMapper(String scopeName, JsonNode mapper) {
         String type = mapper.path("protocolMapper").asText();
         String where = "scope \"" + scopeName + "\", mapper \"" + mapper.path("name").asText() + "\"";
-        if (type.equals(LeerIdPseudonymMapper.PROVIDER_ID) || type.equals(LeerIdPairwiseIdMapper.PROVIDER_ID)) {
+        // The session-id mapper releases nothing: it only keeps sid out of ID tokens, next to the subject.
+        if (type.equals(LeerIdPseudonymMapper.PROVIDER_ID) || type.equals(LeerIdPairwiseIdMapper.PROVIDER_ID)
+                || type.equals(LeerIdSessionIdMapper.PROVIDER_ID)) {
             return scopeName.equals(ClaimScope.PSEUDONYM.oidcName()) || scopeName.equals(ClaimScope.PSEUDONYM.samlName())
                     ? List.of() : List.of(where + ": pseudonym mappers belong in the pseudonym scopes");
         }
