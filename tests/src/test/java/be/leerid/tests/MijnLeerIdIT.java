@@ -14,7 +14,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 /**
  * "Mijn LeerID", the realm's account page: a learner who used two demo services sees both, with the claim names
  * they received, today's values and the pseudonym each knows; "Overal afmelden" ends both demo services' sessions
- * over the back channel, and each receives a signed session-revoked event (Shared Signals) it verifies and shows. The page passes axe-core and reflows at 320 px.
+ * over the back channel (OIDC, and SAML for the archive), and each OIDC service receives a signed session-revoked
+ * event (Shared Signals) it verifies and shows. The page passes axe-core and reflows at 320 px.
  */
 @KeycloakIntegrationTest(config = LeerIdServerConfig.class)
 class MijnLeerIdIT extends LeerIdTestBase {
@@ -85,6 +86,30 @@ class MijnLeerIdIT extends LeerIdTestBase {
             // LeerID's own session ended too: the account page asks for a login.
             browser.open(mijn);
             assertTrue(browser.showsLoginForm(), "still logged in at LeerID: " + browser.pageText());
+        }
+    }
+
+    /**
+     * A teacher logged in at the archive (SAML) and Smartschool (OIDC): "Overal afmelden" ends the archive's own session
+     * too, through SAML back-channel logout (a LogoutRequest to its single logout service, which the demo archive
+     * matches by session index), as it ends Smartschool's through OIDC back-channel logout.
+     */
+    @Test
+    void logoutEverywhereReachesTheSamlServiceOverTheBackChannel() throws Exception {
+        try (Browser browser = Browser.withJavaScript(1280)) {
+            browser.open(DemoServicesProcess.ARCHIEF).click("login");
+            browser.signInWithEid().pickCard(EidSimulator.AN_WOUTERS);
+            awaitSignedIn(browser);
+            browser.open(DemoServicesProcess.SMARTSCHOOL).click("login");
+            awaitSignedIn(browser);
+
+            browser.open(URI.create(realm.getBaseUrl() + "/account/")).await("leerid-mijn-hello");
+            browser.click("leerid-mijn-logout-all-button").await("leerid-mijn-message");
+            assertTrue(browser.textOf("leerid-mijn-message").contains("Je bent nu overal afgemeld"), browser.pageText());
+            browser.open(DemoServicesProcess.ARCHIEF);
+            assertTrue(browser.has("login"), "Archief (demo) is still signed in: " + browser.pageText());
+            browser.open(DemoServicesProcess.SMARTSCHOOL);
+            assertTrue(browser.has("login"), "Smartschool (demo) is still signed in: " + browser.pageText());
         }
     }
 
