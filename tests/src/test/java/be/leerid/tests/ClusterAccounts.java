@@ -97,20 +97,6 @@ final class ClusterAccounts {
         return secret.path("value").asText();
     }
 
-    /** Deletes account {@code i} through the admin entrance, as an operator (or retention) would. */
-    void delete(URI adminEdge, int i) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String bearer = adminToken(http, adminEdge);
-        URI users = adminEdge.resolve("/admin/realms/leerid/users");
-        JsonNode found = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username(i)))
-                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(users + "/" + found.get(0).path("id").asText()))
-                .header("Authorization", "Bearer " + bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 204) {
-            throw new IllegalStateException("deleting account " + i + " answered " + answer.statusCode());
-        }
-    }
-
     private static String adminToken(HttpClient http, URI adminEdge) throws Exception {
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(adminEdge.resolve("/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

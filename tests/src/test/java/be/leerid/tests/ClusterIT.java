@@ -133,15 +133,21 @@ class ClusterIT {
         ClusterBrowser browser = new ClusterBrowser();
         ClusterBrowser.Tokens before = browser.login(cluster.edge(), accounts.username(1), accounts.password(1));
 
-        // A Shared Signals token queued while the service's receiver is down waits in the database: the account
-        // (number 40, kept for this) is deleted, both nodes restart, and the receiver still gets account-purged.
+        // A Shared Signals token queued while the service's receiver is down waits in the database: the register
+        // sync makes the learner (account 40, kept for this) a leaver, both nodes restart, and the receiver still gets
+        // account-disabled.
         try (SetReceiver receiver = new SetReceiver()) {
             receiver.available(false);
             ClusterAccounts.setClientAttribute(cluster.adminEdge(), ClusterBrowser.CLIENT, "leerid.ssf.receiver", receiver.url());
             ClusterBrowser.Tokens leaving = new ClusterBrowser().login(cluster.edge(), accounts.username(40), accounts.password(40));
             awaitRows("select count(*) from leerid_release r join user_entity u on u.id = r.user_id where u.username = '"
                     + accounts.username(40) + "'", 1);
-            accounts.delete(cluster.adminEdge(), 40);
+            String secret = ClusterAccounts.clientSecret(cluster.adminEdge(), "register-sync");
+            RegisterClient register = new RegisterClient(cluster.node(1) + "/realms/leerid", ClusterSync.token(cluster.node(1), secret));
+            RegisterClient.Result sync = register.await(register.send(ClusterSync.leaver(accounts.leerId(40), 150), false),
+                    Duration.ofMinutes(2));
+            assertEquals(200, sync.status(), sync.body().toString());
+            assertEquals(1, sync.count("disabled"), sync.body().toString());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (receiver.refused() == 0 && System.nanoTime() < deadline) {
                 LeerIdCluster.pause(200);
@@ -162,7 +168,7 @@ class ClusterIT {
             assertEquals(java.util.Map.of("format", "iss_sub", "iss", token.getJWTClaimsSet().getIssuer(), "sub", leaving.subject()),
                     token.getJWTClaimsSet().getJSONObjectClaim("sub_id"));
             assertTrue(token.getJWTClaimsSet().getJSONObjectClaim("events")
-                    .containsKey("https://schemas.openid.net/secevent/risc/event-type/account-purged"), token.getJWTClaimsSet().toString());
+                    .containsKey("https://schemas.openid.net/secevent/risc/event-type/account-disabled"), token.getJWTClaimsSet().toString());
             ClusterAccounts.setClientAttribute(cluster.adminEdge(), ClusterBrowser.CLIENT, "leerid.ssf.receiver", "");
         }
 

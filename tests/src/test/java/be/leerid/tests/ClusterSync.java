@@ -36,6 +36,24 @@ final class ClusterSync {
         return feed.append("{\"type\":\"end\",\"rows\":").append(to - from).append("}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A delta that makes the account with this LeerID a leaver: synthetic learner 0's row with that LeerID, its
+     * enrolments ended {@code daysAgo} days ago (longer than the grace between schools).
+     */
+    static byte[] leaver(String leerid, int daysAgo) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SyntheticRegister(21, 1, 0, TODAY).writeLearners(out, 1, FeedHeader.Kind.DELTA);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode row = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(1));
+        row.put("leerid", leerid);
+        for (com.fasterxml.jackson.databind.JsonNode enrolment : row.withArray("enrolments")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) enrolment).put("start", TODAY.minusDays(daysAgo + 365L).toString())
+                    .put("end", TODAY.minusDays(daysAgo).toString());
+        }
+        return (lines.get(0) + "\n" + json.writeValueAsString(row) + "\n{\"type\":\"end\",\"rows\":1}\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The register-sync client's bearer token from a node. */
     static String token(URI node, String secret) throws Exception {
         return RegisterClient.clientCredentialsToken(node.resolve("/realms/leerid/protocol/openid-connect/token"), "register-sync", secret);
