@@ -62,10 +62,14 @@ class RefusalIT extends LeerIdTestBase {
             assertTrue(reason.contains("les.sectorwissel.be") && reason.contains("leerid.sector.force"), reason);
             assertEquals(List.of("https://les.sectorwissel.be/cb"), realm.admin().clients().get(id).toRepresentation().getRedirectUris());
 
-            // Renaming the host while keeping the sector is fine.
+            // Renaming the host while keeping the sector is fine; a force flag sent with it is not kept either, or the
+            // next update (the admin console sends every attribute back) would be forced without saying so.
             renamed.getAttributes().put("leerid.sector", "les.sectorwissel.be");
+            renamed.getAttributes().put("leerid.sector.force", "true");
             realm.admin().clients().get(id).update(renamed);
             assertEquals(List.of("https://nieuw.sectorwissel.be/cb"), realm.admin().clients().get(id).toRepresentation().getRedirectUris());
+            assertFalse(realm.admin().clients().get(id).toRepresentation().getAttributes().containsKey("leerid.sector.force"),
+                    "a force flag without a sector change was kept");
 
             long before = System.currentTimeMillis() - 1000;
             ClientRepresentation forced = realm.admin().clients().get(id).toRepresentation();

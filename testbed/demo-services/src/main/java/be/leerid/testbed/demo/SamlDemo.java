@@ -122,13 +122,22 @@ final class SamlDemo {
         try {
             String encoded = Page.form(exchange).get("SAMLResponse");
             Response response = (Response) unmarshal(Base64.getMimeDecoder().decode(encoded));
-            if (!StatusCode.SUCCESS.equals(response.getStatus().getStatusCode().getValue())
-                    || !pending.remove(response.getInResponseTo()) || response.getAssertions().size() != 1) {
-                Page.html(exchange, 403, name, "<p>Aanmelden is niet gelukt.</p><p><a href=\"/\">Terug</a></p>");
+            String status = response.getStatus().getStatusCode().getValue();
+            String problem = !StatusCode.SUCCESS.equals(status) ? "status " + status
+                    : !pending.remove(response.getInResponseTo()) ? "an answer to no request of ours"
+                    : response.getAssertions().size() != 1 ? response.getAssertions().size() + " assertions" : null;
+            if (problem != null) {
+                Page.html(exchange, 403, name, "<p>Aanmelden is niet gelukt (" + Page.escape(problem) + ").</p><p><a href=\"/\">Terug</a></p>");
                 return;
             }
             Assertion assertion = response.getAssertions().get(0);
-            SignatureValidator.validate(assertion.getSignature(), new BasicX509Credential(idpCertificate()));
+            try {
+                SignatureValidator.validate(assertion.getSignature(), new BasicX509Credential(idpCertificate()));
+            } catch (org.opensaml.xmlsec.signature.support.SignatureException e) {
+                // As a real SP on a key rollover: read LeerID's metadata again, then try once more.
+                idpCertificate = null;
+                SignatureValidator.validate(assertion.getSignature(), new BasicX509Credential(idpCertificate()));
+            }
             boolean forUs = assertion.getConditions().getAudienceRestrictions().stream()
                     .flatMap(r -> r.getAudiences().stream()).anyMatch(a -> entityId.equals(a.getURI()));
             if (!forUs || assertion.getConditions().getNotOnOrAfter().isBefore(Instant.now())) {
@@ -148,7 +157,7 @@ final class SamlDemo {
             sessions.start(exchange, new Sessions.Session(claims, sessionIndex, String.valueOf(claims.get("NameID"))));
             Page.redirect(exchange, base.resolve("/").toString());
         } catch (Exception e) {
-            Page.html(exchange, 400, name, "<p>Aanmelden is niet gelukt.</p><p><a href=\"/\">Terug</a></p>");
+            Page.html(exchange, 400, name, "<p>Aanmelden is niet gelukt (" + Page.escape(e.getClass().getSimpleName()) + ").</p><p><a href=\"/\">Terug</a></p>");
         }
     }
 

@@ -2,7 +2,6 @@ package be.leerid.identifiers.services.clientpolicy.executor;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import be.leerid.identifiers.ClientAttributes;
@@ -56,6 +55,8 @@ final class SectorGuardExecutor implements ClientPolicyExecutorProvider<ClientPo
         if (client == null || proposed == null) {
             return;
         }
+        // The force flag is for this one update: never stored, or a later update would be forced without saying so.
+        boolean forced = proposed.getAttributes() != null && "true".equals(proposed.getAttributes().remove(ClientAttributes.SECTOR_FORCE));
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
         String before;
         try {
@@ -64,11 +65,10 @@ final class SectorGuardExecutor implements ClientPolicyExecutorProvider<ClientPo
             return; // no sector yet: the service cannot have received a pseudonym
         }
         String after = proposedSector(client, proposed);
-        if (before.equals(after) || leerid.releases(client, EVER_FROM, EVER_TO).findAny().isEmpty()) {
+        if (before.equals(after) || neverReleased(leerid, client)) {
             return;
         }
-        Map<String, String> attributes = proposed.getAttributes();
-        if (attributes != null && "true".equals(attributes.remove(ClientAttributes.SECTOR_FORCE))) {
+        if (forced) {
             LOG.warnf("LeerID: the sector of client %s changed although it received pseudonyms (forced): every pseudonym it knows changed",
                     client.getClientId());
             return;
@@ -76,6 +76,12 @@ final class SectorGuardExecutor implements ClientPolicyExecutorProvider<ClientPo
         throw new ClientPolicyException("invalid_client_metadata", "this service has received pseudonyms for sector " + before
                 + "; the change would make it " + after + " and give every person a new pseudonym there. Keep the sector (set "
                 + ClientAttributes.SECTOR + " to " + before + ") or repeat the update with " + ClientAttributes.SECTOR_FORCE + "=true");
+    }
+
+    private static boolean neverReleased(LeerIdProvider leerid, ClientModel client) {
+        try (var releases = leerid.releases(client, EVER_FROM, EVER_TO)) {
+            return releases.findAny().isEmpty();
+        }
     }
 
     /** The sector the client would have after the update (a null field of the representation is left unchanged). */
