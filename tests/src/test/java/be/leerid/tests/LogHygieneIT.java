@@ -21,7 +21,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * The server log stays a log for operators: the everyday mistakes of services (unknown client, wrong redirect URI, no
- * PKCE, a refused response type or grant, a wrong secret, a used code, a bad token, a broken SAML request) are logged
+ * PKCE, a refused response type or grant, a wrong secret, a used code, a bad token, a broken, unsigned or tampered
+ * SAML request) are logged
  * at WARN or below, never ERROR; failed logins write neither what was typed as the username nor the LeerID.
  */
 @KeycloakIntegrationTest(config = LeerIdServerConfig.class)
@@ -63,6 +64,9 @@ class LogHygieneIT extends LeerIdTestBase {
                     + "https://onbekend.example/sp</saml:Issuer></samlp:AuthnRequest>";
             post(base + "/protocol/saml", "SAMLRequest=" + URLEncoder.encode(
                     Base64.getEncoder().encodeToString(unknownIssuer.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+
+            get(archief().authnRequest(ARCHIEF, ARCHIEF_ACS, false).browserUri().toString());
+            get(archief().tamperedAuthnRequest("https://aanvaller.example/acs").browserUri().toString());
 
             OidcService klascement = oidc("klascement");
             FormLogin.attempt(klascement.login(KLASCEMENT, "openid").requestUri, username, "fout-wachtwoord");

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Keycloak logs some everyday mistakes of a service at ERROR: an unknown or refused parameter, a response type the
- * client may not use, a SAML message that is not base64. They are the service's mistake, answered with an error
- * to it, not a fault of the server, and at ERROR they bury real faults and wake operators. This filter, on the two
+ * client may not use, a SAML message that is not base64 or lacks the signature the service must give it. They are the service's mistake, answered with an error
+ * to it, not a fault of the server, and at ERROR they bury real faults and wake operators. This filter, on the
  * loggers that write them, lowers exactly those messages to WARN; everything else passes as it was.
  */
 public final class ClientMistakeLogLevel implements Filter {
@@ -25,7 +25,9 @@ public final class ClientMistakeLogLevel implements Filter {
                     "KC-SERVICES0094:", // unsupported parameter
                     "KC-SERVICES0095:", // a response type the client may not use
                     "KC-SERVICES0105:"), // response_mode query.jwt without encryption
-            "org.keycloak.saml.common", List.of("Error in base64 decoding saml message"));
+            "org.keycloak.saml.common", List.of("Error in base64 decoding saml message"),
+            // an unsigned or wrongly signed request from a service that must sign (refused with 400)
+            "org.keycloak.protocol.saml.SamlService", List.of("request validation failed"));
 
     private static final Level WARN = warn();
     /** Holds the loggers so their filters stay as long as the server runs. */
