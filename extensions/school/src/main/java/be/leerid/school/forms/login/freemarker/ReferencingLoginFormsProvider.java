@@ -55,8 +55,9 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
             ReferenceCode code = new ReferenceCodes(session).issue(realm, person == null ? null : person.getId(),
                     reason.messageKey(shown), client == null ? null : client.getClientId());
             attributes.put(ATTRIBUTE, code.printed());
-            if (authenticationSession != null && serviceHome(authenticationSession.getRedirectUri()) != null) {
-                attributes.put(SERVICE_HOME, serviceHome(authenticationSession.getRedirectUri()));
+            String home = authenticationSession == null ? null : serviceHome(authenticationSession.getRedirectUri());
+            if (home != null) {
+                attributes.put(SERVICE_HOME, home);
             }
         }
         return super.processTemplate(theme, templateName, locale);
