@@ -60,18 +60,23 @@ public final class RegisterSyncBenchmark {
         int staff = Integer.parseInt(args[1]);
         int sample = Integer.parseInt(args[2]);
         Path dir = Path.of(args[3]);
-        try (ServerProcess keycloak = startServer()) {
+        try (ServerProcess keycloak = startServer(true)) {
             new RegisterSyncBenchmark("http://localhost:" + PORT).run(learners, staff, sample, dir);
         }
     }
 
-    private static ServerProcess startServer() throws Exception {
+    /**
+     * LeerID in development mode on the benchmark database, on port 8080.
+     *
+     * @param freshDatabase drop and recreate leerid_bench; false keeps the data of an earlier run
+     */
+    public static ServerProcess startServer(boolean freshDatabase) throws Exception {
         if (ServerProcess.statusOf(URI.create("http://localhost:" + PORT + "/")) != -1) {
             throw new IllegalStateException("Port " + PORT + " is in use: stop ./leerid dev (or the tests) first.");
         }
         LeerIdRepository repository = LeerIdRepository.fromSystemProperty();
         String database = "jdbc:postgresql://127.0.0.1:5432/leerid_bench";
-        PostgresDatabase.create(database, "postgres", "postgres", true);
+        PostgresDatabase.create(database, "postgres", "postgres", freshDatabase);
         System.err.println("Starting Keycloak " + repository.keycloakVersion() + " on PostgreSQL (log: target/bench-keycloak.log) ...");
         ServerProcess keycloak = ServerProcess.start("Keycloak", KeycloakCommand.startDev(new KeycloakHomes(repository).dev())
                 .vault(repository.vaultDir()).http(null, PORT)

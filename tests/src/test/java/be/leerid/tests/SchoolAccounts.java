@@ -12,6 +12,7 @@ import java.util.Map;
 import be.leerid.identifiers.NationalRegisterNumber;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
@@ -53,6 +54,15 @@ final class SchoolAccounts implements AutoCloseable {
                 "school_role", List.of(roles),
                 "nrn_hash", List.of(NationalRegisterNumber.hash(LeerIdTestBase.DEV_DERIVER, nationalRegisterNumber))));
         return create(username, "Personeel", attributes);
+    }
+
+    /** The password the learner chose after activation. */
+    void password(String id, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.admin().users().get(id).resetPassword(credential);
     }
 
     UserRepresentation read(String id) {

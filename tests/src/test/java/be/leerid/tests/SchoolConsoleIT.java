@@ -253,6 +253,65 @@ class SchoolConsoleIT extends LeerIdTestBase {
     }
 
     /** The console for the test coordinator (eID card of Piet Onbekend), continued over HTTP. */
+    @Test
+    void theSchoolSeesHowManyOfItsPeopleUseEachServicePerDayEachCountedOnce() throws Exception {
+        try (SchoolAccounts accounts = new SchoolAccounts(realm); Browser coordinator = Browser.withJavaScript(320)) {
+            accounts.staff("usage.leader", "20000931", EidSimulator.PIET_ONBEKEND_NRN, "school-leader@" + SchoolAccounts.SINT_JOZEF);
+            accounts.password(accounts.learner("tuur.gebruik", "10000931", SchoolAccounts.SINT_JOZEF, "3A", "3"), "Gebruik-telt-1");
+            accounts.password(accounts.learner("nina.elders", "10000932", SchoolAccounts.ATHENEUM, "3A", "3"), "Elders-telt-1");
+            ConsoleHttp console = console(coordinator);
+            int smartschool = today(console, "Smartschool");
+            int klascement = today(console, "KlasCement");
+
+            // Tuur logs in to Smartschool twice (two sessions) and once to KlasCement: one person each, today.
+            for (int login = 0; login < 2; login++) {
+                try (Browser tuur = new Browser()) {
+                    OidcService.Login smartschoolLogin = oidc("smartschool").login(SINT_JOZEF, "openid");
+                    tuur.open(smartschoolLogin.requestUri).login("tuur.gebruik", "Gebruik-telt-1");
+                    smartschoolLogin.redeem(tuur);
+                    OidcService.Login klascementLogin = oidc("klascement").login(KLASCEMENT, "openid");
+                    klascementLogin.redeem(tuur.open(klascementLogin.requestUri));
+                }
+            }
+            // Nina is at another school: not counted here.
+            assertTrue(FormLogin.attempt(oidc("smartschool").login(ATHENEUM, "openid").requestUri, "nina.elders", "Elders-telt-1").issuedCode());
+            ConsoleHttp.Reply page = console.get("012345/usage");
+            assertEquals(smartschool + 1, today(console, "Smartschool"), page.text());
+            assertEquals(klascement + 1, today(console, "KlasCement"), page.text());
+            assertFalse(page.text().contains("tuur") || page.text().contains("Tuur"), "the page names a person");
+
+            // A week in the past, and days the console cannot show: a precise answer, and the page still works.
+            assertEquals(200, console.get("012345/usage?until=2026-09-06").status());
+            for (String day : List.of("2999-01-01", "6/9/2026", "2026-02-30")) {
+                ConsoleHttp.Reply refused = console.get("012345/usage?until=" + day);
+                assertEquals(400, refused.status(), day);
+                assertTrue(refused.text().contains("Kies een dag tot en met vandaag"), refused.text());
+            }
+            // Another school's use is not this coordinator's to see.
+            assertEquals(403, console.get("067890/usage").status());
+            // At 320 px the table scrolls in its own region, not the page; axe finds nothing serious.
+            coordinator.open(console.at("012345/usage")).await("leerid-school-usage");
+            assertFalse(coordinator.scrollsHorizontally(), "the usage page needs horizontal scrolling at 320 px");
+            assertEquals(List.of(), coordinator.seriousAccessibilityViolations());
+            coordinator.screenshot("school-usage");
+        }
+    }
+
+    /** Today's count for a service on the console's usage page (0 when the service is not listed). */
+    private static int today(ConsoleHttp console, String service) throws Exception {
+        String page = console.get("012345/usage").text();
+        Matcher row = Pattern.compile("<th scope=\"row\">" + Pattern.quote(service) + "</th>((?:\\s*<td>\\d+</td>){7})").matcher(page);
+        if (!row.find()) {
+            return 0;
+        }
+        Matcher counts = Pattern.compile("<td>(\\d+)</td>").matcher(row.group(1));
+        int last = -1;
+        while (counts.find()) {
+            last = Integer.parseInt(counts.group(1));
+        }
+        return last;
+    }
+
     private ConsoleHttp console(Browser browser) {
         browser.open(URI.create(realm.getBaseUrl() + "/school/")).signInWithEid().pickCard(EidSimulator.PIET_ONBEKEND).await("leerid-school-people");
         return new ConsoleHttp(URI.create(realm.getBaseUrl()), browser.cookies());

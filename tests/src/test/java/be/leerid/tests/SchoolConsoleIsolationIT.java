@@ -54,6 +54,7 @@ class SchoolConsoleIsolationIT extends LeerIdTestBase {
             attempts.add(get(jans, "search A for B's class", A + "/?class=7Z", 200));
             attempts.add(get(jans, "B's reference code at B", B + "/reference?code=" + reference, 403));
             attempts.add(get(jans, "B's reference code at A", A + "/reference?code=" + reference, 200));
+            attempts.add(get(jans, "B's use of the services", B + "/usage", 403));
             attempts.add(post(jans, "letters for B", B + "/letters", Map.of("form_token", token, "class", "7Z"), 403));
             attempts.add(post(jans, "letters in A for B's class", A + "/letters", Map.of("form_token", token, "class", "7Z"), 200));
             attempts.add(post(jans, "reset B's learner at B", B + "/people/" + target + "/reset", Map.of("form_token", token), 403));

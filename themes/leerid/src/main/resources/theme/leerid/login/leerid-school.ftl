@@ -8,6 +8,7 @@
         <p id="leerid-school-caller">${msg("leeridSchoolLoggedInAs", callerName)}</p>
         <#if manages><p><a id="leerid-school-services-link" href="${base}services">${msg("leeridSchoolServicesLink")}</a></p></#if>
         <p><a id="leerid-school-badges-link" href="${base}badges">${msg("leeridSchoolBadgesLink")}</a></p>
+        <p><a id="leerid-school-usage-link" href="${base}usage">${msg("leeridSchoolUsageLink")}</a></p>
 
         <h2 class="leerid-school-heading pf-v5-c-title pf-m-lg">${msg("leeridSchoolSearch")}</h2>
         <form id="leerid-school-search" class="${properties.kcFormClass!}" action="${base}" method="get" role="search">

@@ -69,6 +69,19 @@ public final class SyntheticRegister {
         end(w, learners);
     }
 
+    /**
+     * A Discimus delta of {@code count} newcomers, all at {@code school} (for a school larger than the generated ones);
+     * their LeerIDs follow every learner of this register and the 1 % delta's newcomers.
+     */
+    public void writeOneSchool(OutputStream out, long sequence, String school, int count) throws IOException {
+        Writer w = writer(out);
+        header(w, "discimus", FeedHeader.Kind.DELTA, sequence);
+        for (int k = 0; k < count; k++) {
+            learner(w, 2 * learners + k, school, null);
+        }
+        end(w, count);
+    }
+
     /** A full Edison feed of every staff member; about one in eight works at two schools. */
     public void writeStaff(OutputStream out, long sequence) throws IOException {
         writeStaff(out, sequence, FeedHeader.Kind.FULL);

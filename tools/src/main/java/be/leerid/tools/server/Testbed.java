@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The development stand-ins beside a LeerID server: the eID simulator (:8180) and the three demo services (:8181-8183). */
-final class Testbed {
+public final class Testbed {
 
     private Testbed() {
     }
 
-    static ServerProcess eidSimulator(LeerIdRepository repository) {
+    public static ServerProcess eidSimulator(LeerIdRepository repository) {
         return java("the eID simulator", repository, repository.testbedJar("testbed/eid-simulator", "eid-simulator.jar"),
                 repository.target().resolve("eid-simulator.log"));
     }

@@ -25,6 +25,7 @@ import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.SectorException;
 import be.leerid.identifiers.SectorResolver;
 import be.leerid.identifiers.ServiceAccess;
+import be.leerid.identifiers.ServiceUse;
 import be.leerid.identifiers.SubjectUnavailableException;
 import be.leerid.identifiers.SubjectUnavailableException.Reason;
 import be.leerid.identifiers.UserAttributes;
@@ -331,7 +332,20 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
         if (recorder == null) {
             recorder = new ReleaseRecorder(session);
         }
-        recorder.released(clientSession, user.getId(), claim);
+        recorder.released(clientSession, user.getId(), claim, () -> schoolsSeenBy(clientSession.getClient(), user));
+    }
+
+    private List<String> schoolsSeenBy(ClientModel client, UserModel user) {
+        try {
+            return personForService(client, user).schools();
+        } catch (SubjectUnavailableException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<ServiceUse> serviceUse(RealmModel realm, String school, LocalDate from, LocalDate to) {
+        return new ReleaseStore(session).useAt(realm.getId(), school, from, to);
     }
 
     @Override

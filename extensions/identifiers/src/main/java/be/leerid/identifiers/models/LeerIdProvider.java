@@ -10,6 +10,7 @@ import be.leerid.identifiers.PersonRecord;
 import be.leerid.identifiers.PersonSignal;
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.ReleaseRecord;
+import be.leerid.identifiers.ServiceUse;
 import be.leerid.identifiers.SchoolRole;
 import be.leerid.identifiers.ServiceAccess;
 import be.leerid.identifiers.SubjectUnavailableException;
@@ -138,6 +139,9 @@ public interface LeerIdProvider extends Provider {
 
     /** The release records of a service that received something between {@code from} and {@code to} (both included). */
     Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to);
+
+    /** How many of the school's people logged in to each service on each day from {@code from} to {@code to} (both included). */
+    List<ServiceUse> serviceUse(RealmModel realm, String school, LocalDate from, LocalDate to);
 
     /**
      * Something happened to the person that the services which know them must hear of: published as a

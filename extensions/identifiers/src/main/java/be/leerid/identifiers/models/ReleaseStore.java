@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.ReleaseRecord;
+import be.leerid.identifiers.ServiceUse;
 import be.leerid.identifiers.models.jpa.ReleaseEntity;
+import be.leerid.identifiers.models.jpa.SchoolUseEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +22,12 @@ final class ReleaseStore {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** Records a release of {@code claims} on {@code day}; writes only if that changes the row. */
-    void record(String realmId, String userId, String clientId, LocalDate day, Collection<String> claims) {
+    /**
+     * Records a release of {@code claims} on {@code day}; writes only if that changes the row.
+     *
+     * @return whether this is the pair's first release on {@code day} (the row is new or was last released before)
+     */
+    boolean record(String realmId, String userId, String clientId, LocalDate day, Collection<String> claims) {
         ReleaseEntity row = em.find(ReleaseEntity.class, new ReleaseEntity.Key(userId, clientId));
         if (row == null) {
             row = new ReleaseEntity();
@@ -32,15 +38,44 @@ final class ReleaseStore {
             row.setLastDay(day);
             row.setClaims(ReleaseRecord.names(claims));
             em.persist(row);
-            return;
+            return true;
         }
         ReleaseRecord record = record(row);
+        boolean firstToday = record.last().isBefore(day);
         if (record.changedBy(day, claims)) {
             ReleaseRecord after = record.after(day, claims);
             row.setFirstDay(after.first());
             row.setLastDay(after.last());
             row.setClaims(ReleaseRecord.names(after.claims()));
         }
+        return firstToday;
+    }
+
+    /** One more of the school's people logged in to the service on {@code day}. */
+    void countUse(String realmId, String clientId, String school, LocalDate day) {
+        int updated = em.createQuery("update SchoolUseEntity u set u.people = u.people + 1 "
+                        + "where u.clientId = :client and u.school = :school and u.day = :day")
+                .setParameter("client", clientId).setParameter("school", school).setParameter("day", day)
+                .executeUpdate();
+        if (updated == 0) {
+            SchoolUseEntity row = new SchoolUseEntity();
+            row.setClientId(clientId);
+            row.setSchool(school);
+            row.setDay(day);
+            row.setRealmId(realmId);
+            row.setPeople(1);
+            em.persist(row);
+        }
+    }
+
+    /** The school's counts from {@code from} to {@code to} (both included), by day and service. */
+    List<ServiceUse> useAt(String realmId, String school, LocalDate from, LocalDate to) {
+        return em.createQuery("select u from SchoolUseEntity u where u.realmId = :realm and u.school = :school "
+                        + "and u.day >= :from and u.day <= :to order by u.day, u.clientId", SchoolUseEntity.class)
+                .setParameter("realm", realmId).setParameter("school", school).setParameter("from", from).setParameter("to", to)
+                .getResultStream()
+                .map(row -> new ServiceUse(row.getClientId(), row.getSchool(), row.getDay(), row.getPeople()))
+                .toList();
     }
 
     List<ReleaseRecord> ofPerson(String userId) {
@@ -73,11 +108,14 @@ final class ReleaseStore {
     }
 
     int removeService(String clientId) {
+        em.createQuery("delete from SchoolUseEntity u where u.clientId = :client").setParameter("client", clientId).executeUpdate();
         return em.createQuery("delete from ReleaseEntity r where r.clientId = :client").setParameter("client", clientId).executeUpdate();
     }
 
-    /** Retention: the rows of a realm last released before {@code day}. */
+    /** Retention: the rows of a realm last released before {@code day}, and its daily counts of before that day. */
     int removeLastReleasedBefore(String realmId, LocalDate day) {
+        em.createQuery("delete from SchoolUseEntity u where u.realmId = :realm and u.day < :day")
+                .setParameter("realm", realmId).setParameter("day", day).executeUpdate();
         return em.createQuery("delete from ReleaseEntity r where r.realmId = :realm and r.lastDay < :day")
                 .setParameter("realm", realmId).setParameter("day", day).executeUpdate();
     }

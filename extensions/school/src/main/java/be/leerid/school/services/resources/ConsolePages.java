@@ -1,8 +1,10 @@
 package be.leerid.school.services.resources;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import be.leerid.school.ConsoleRight;
+import be.leerid.school.UsageWeek;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +37,21 @@ final class ConsolePages {
 
     Response services(String school, List<ServiceRow> services) {
         return form().setAttribute("school", school).setAttribute("services", services).createForm("leerid-school-services.ftl");
+    }
+
+    /** @param later the last day of the next week, null if this week ends today */
+    Response usage(String school, UsageWeek week, String later) {
+        // Days as plain strings: the template neither formats nor calls java.time.
+        return form().setAttribute("school", school).setAttribute("usageRows", week.rows())
+                .setAttribute("usageDays", week.days().stream().map(LocalDate::toString).toList())
+                .setAttribute("usageDayLabels", week.days().stream().map(day -> day.getDayOfMonth() + "/" + day.getMonthValue()).toList())
+                .setAttribute("earlier", week.last().minusDays(UsageWeek.DAYS).toString())
+                .setAttribute("later", later == null ? "" : later)
+                .createForm("leerid-school-usage.ftl");
+    }
+
+    Response badUsageDay() {
+        return message("leeridSchoolUsageBadDay", Response.Status.BAD_REQUEST);
     }
 
     /** @param problemLine -1 if none; 0 for the grades; else the networks' line that is not a range */

@@ -2,12 +2,15 @@ package be.leerid.school.services.resources;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 
+import be.leerid.identifiers.BelgianDays;
+import be.leerid.identifiers.ServiceUse;
 import be.leerid.identifiers.UserAttributes;
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ActivationCode;
@@ -15,6 +18,7 @@ import be.leerid.school.ConsoleRight;
 import be.leerid.school.HelpdeskGrant;
 import be.leerid.school.ReferenceCode;
 import be.leerid.school.SchoolCalendar;
+import be.leerid.school.UsageWeek;
 import be.leerid.school.authentication.PasswordOrActivationCodeForm;
 import be.leerid.school.credential.ActivationCodes;
 import be.leerid.school.letters.ActivationLetter;
@@ -32,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -244,6 +249,34 @@ public final class SchoolConsoleResource {
             return pages(caller.get()).noAccess();
         }
         return pages(caller.get()).services(school, new SchoolServices(session, realm).list(school));
+    }
+
+    /**
+     * How many of the school's people logged in to each service on each day of a week (no personal data): for everyone
+     * with a right at the school.
+     */
+    @GET
+    @Path("{school}/usage")
+    @Produces(MediaType.TEXT_HTML)
+    public Response usage(@PathParam("school") String school, @QueryParam("until") String until) {
+        Optional<ConsoleCaller> caller = ConsoleCaller.of(session);
+        if (caller.isEmpty()) {
+            return Response.seeOther(ConsoleCaller.login(session, home())).build();
+        }
+        if (caller.get().rightAt(school).isEmpty()) {
+            return pages(caller.get()).noAccess();
+        }
+        LocalDate today = BelgianDays.of(Time.currentTimeMillis());
+        LocalDate last;
+        try {
+            last = UsageWeek.lastDay(until, today);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("LeerID school console refused a usage week: %s", e.getMessage());
+            return pages(caller.get()).badUsageDay();
+        }
+        List<ServiceUse> use = session.getProvider(LeerIdProvider.class).serviceUse(realm, school, UsageWeek.firstDay(last), last);
+        UsageWeek week = UsageWeek.of(last, use, id -> Optional.ofNullable(realm.getClientById(id)).map(SchoolServices::name).orElse(null));
+        return pages(caller.get()).usage(school, week, last.isBefore(today) ? last.plusDays(UsageWeek.DAYS).toString() : null);
     }
 
     /**

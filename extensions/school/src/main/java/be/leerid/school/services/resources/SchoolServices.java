@@ -112,7 +112,8 @@ final class SchoolServices {
         }
     }
 
-    private static String name(ClientModel client) {
+    /** The name the console shows for a service. */
+    static String name(ClientModel client) {
         return client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
     }
 
