@@ -13,17 +13,20 @@ import be.leerid.tools.http.LoginCookies;
 import be.leerid.tools.http.LoginForm;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A public client's code flow with PKCE and its refreshes, over plain HTTP (the password form as a browser posts it). */
+/** A client's code flow with PKCE and its refreshes, over plain HTTP (the password form as a browser posts it). */
 final class CodeFlow {
 
     private final String server;
     private final String client;
+    private final String secret;
     private final String redirect;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    CodeFlow(String server, String client, String redirect) {
+    /** @param secret the client's secret (client_secret_post); null for a public client */
+    CodeFlow(String server, String client, String secret, String redirect) {
         this.server = server;
         this.client = client;
+        this.secret = secret;
         this.redirect = redirect;
     }
 
@@ -56,8 +59,9 @@ final class CodeFlow {
     }
 
     private JsonNode token(String form) throws Exception {
+        String body = secret == null ? form : form + "&client_secret=" + AdminApi.enc(secret);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server + "/realms/leerid/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());

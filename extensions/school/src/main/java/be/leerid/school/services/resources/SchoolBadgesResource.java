@@ -3,10 +3,12 @@ package be.leerid.school.services.resources;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import be.leerid.identifiers.SchoolPlace;
 import be.leerid.identifiers.models.LeerIdProvider;
+import be.leerid.school.BadgeCode;
 import be.leerid.school.ConsoleRight;
 import be.leerid.school.badges.AddressRanges;
 import be.leerid.school.badges.BadgeGrades;
@@ -145,12 +147,16 @@ public final class SchoolBadgesResource {
     }
 
     private Response cards(ConsoleCaller caller, List<UserModel> learners) {
-        Badges badges = new Badges(session, realm);
+        Map<String, BadgeCode> codes = AccountBatches.apply(session, learners.stream().map(UserModel::getId).toList(),
+                (job, jobRealm, learner) -> new Badges(job, jobRealm).issue(learner, school));
         ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
         List<BadgeCard> cards = new ArrayList<>();
         for (UserModel learner : learners) {
-            cards.add(new BadgeCard(learner.getFirstName(), classAt(learner), badges.issue(learner, school)));
-            events.record(school, "badge-print", learner.getId());
+            BadgeCode code = codes.get(learner.getId());
+            if (code != null) {
+                cards.add(new BadgeCard(learner.getFirstName(), classAt(learner), code));
+                events.record(school, "badge-print", learner.getId());
+            }
         }
         LOG.infof("LeerID school console: %d badges printed for one school", cards.size());
         return LetterPrinter.download(BadgeCards.render(cards, new LetterPrinter(session, realm).wording()), "leerid-badges.pdf");

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 
@@ -153,19 +155,24 @@ public final class SchoolConsoleResource {
     public Response letters(@PathParam("school") String school, @FormParam("form_token") String token,
                             @FormParam("class") String schoolClass, @FormParam("grade") String grade) {
         return act(school, token, ConsoleRight.HELPDESK, caller -> {
-            List<UserModel> learners = session.getProvider(LeerIdProvider.class)
+            List<UserModel> candidates = session.getProvider(LeerIdProvider.class)
                     .peopleOfSchool(realm, school, null, schoolClass, grade, 0, MAX_LETTERS)
-                    .filter(user -> people.isLearner(user) && user.isEnabled() && !AccountState.hasPassword(user))
+                    .filter(user -> people.isLearner(user) && user.isEnabled())
                     .toList();
+            Set<String> withPassword = AccountState.withPassword(session, candidates.stream().map(UserModel::getId).toList());
+            List<UserModel> learners = candidates.stream().filter(user -> !withPassword.contains(user.getId())).toList();
             if (learners.isEmpty()) {
                 return pages(caller).noLetters();
             }
-            ActivationCodes codes = new ActivationCodes(session, realm);
+            Map<String, ActivationCode> codes = new ActivationCodes(session, realm).issueAll(learners);
             List<ActivationLetter> letters = new ArrayList<>();
             ConsoleEvents events = new ConsoleEvents(session, realm, caller.user());
             for (UserModel learner : learners) {
-                letters.add(printer.letter(learner, codes.issue(learner), school));
-                events.record(school, "activation-letter", learner.getId());
+                ActivationCode code = codes.get(learner.getId());
+                if (code != null) {
+                    letters.add(printer.letter(learner, code, school));
+                    events.record(school, "activation-letter", learner.getId());
+                }
             }
             LOG.infof("LeerID school console: %d activation letters printed for one school", letters.size());
             return printer.pdf(letters);
