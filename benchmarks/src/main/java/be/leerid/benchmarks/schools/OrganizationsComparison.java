@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,7 +46,7 @@ final class OrganizationsComparison {
             // Without this, the next run's member additions plan against 1.4 million dead rows (minutes, not seconds).
             statement.execute("VACUUM ANALYZE user_group_membership");
         }
-        admin.send("PUT", "/admin/realms/leerid", "{\"realm\": \"leerid\", \"organizationsEnabled\": false}");
+        admin.send("PUT", "/admin/realms/leerid", "{\"realm\": \"leerid\", \"organizationsEnabled\": false, \"adminPermissionsEnabled\": false}");
         admin.send("POST", "/admin/realms/leerid/clear-user-cache", null);
         admin.send("POST", "/admin/realms/leerid/clear-realm-cache", null);
     }
@@ -140,6 +141,102 @@ final class OrganizationsComparison {
                 consoleSearch.percentile(95));
 
         tokens();
+        try {
+            fineGrainedPermissions(console, consoleQueries);
+        } catch (Exception e) {
+            System.out.printf("  Fine-grained admin permissions v2: not measured, %s%n", e.getMessage());
+        }
+    }
+
+    /**
+     * The coordinator as a Keycloak admin under fine-grained admin permissions v2: only {@code query-users}, and a
+     * permission to view the members of the school's organization group. Keycloak's own user search then filters
+     * by that permission; the console's search and it, alternated, on the queries both can answer.
+     */
+    private void fineGrainedPermissions(ConsoleSession console, List<String> consoleQueries) throws Exception {
+        admin.send("PUT", "/admin/realms/leerid", "{\"realm\": \"leerid\", \"adminPermissionsEnabled\": true}");
+        String permissions = admin.get("/admin/realms/leerid/clients?clientId=admin-permissions").path(0).path("id").asText();
+        String coordinator = admin.get("/admin/realms/leerid/users?username=bench.coordinator&exact=true").path(0).path("id").asText();
+        admin.send("PUT", "/admin/realms/leerid/users/" + coordinator + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"Bench-fgap-coordinator-1\", \"temporary\": false}");
+        String management = admin.get("/admin/realms/leerid/clients?clientId=realm-management").path(0).path("id").asText();
+        JsonNode queryUsers = admin.get("/admin/realms/leerid/clients/" + management + "/roles/query-users");
+        admin.send("POST", "/admin/realms/leerid/users/" + coordinator + "/role-mappings/clients/" + management, "[" + queryUsers + "]");
+        String group = SchoolsBenchmark.single(db, "SELECT group_id FROM org WHERE alias = '" + SchoolsBenchmark.BIG_SCHOOL + "' AND realm_id = '"
+                + realmId + "'");
+        String authz = "/admin/realms/leerid/clients/" + permissions + "/authz/resource-server";
+        if (admin.get(authz + "/policy?name=bench-coordinator").isEmpty()) {
+            admin.send("POST", authz + "/policy/user", "{\"name\": \"bench-coordinator\", \"users\": [\"" + coordinator + "\"], \"logic\": \"POSITIVE\"}");
+            admin.send("POST", authz + "/permission/scope", "{\"name\": \"bench-school-members\", \"resourceType\": \"Groups\", \"resources\": [\""
+                    + group + "\"], \"scopes\": [\"view-members\"], \"policies\": [\"bench-coordinator\"]}");
+        }
+        // LeerID turns the password grant off everywhere and keeps admin-cli's tokens free of admin roles (no full scope);
+        // the delegated admin's token is this benchmark's only use of both, undone right after.
+        String adminCli = admin.get("/admin/realms/leerid/clients?clientId=admin-cli").path(0).path("id").asText();
+        admin.send("PUT", "/admin/realms/leerid/clients/" + adminCli, "{\"clientId\": \"admin-cli\", \"directAccessGrantsEnabled\": true, \"fullScopeAllowed\": true}");
+        String roles = null;
+        for (JsonNode candidate : admin.get("/admin/realms/leerid/client-scopes")) {
+            if (candidate.path("name").asText().equals("roles")) {
+                roles = candidate.path("id").asText();
+            }
+        }
+        if (roles != null) {
+            admin.send("PUT", "/admin/realms/leerid/clients/" + adminCli + "/default-client-scopes/" + roles, null);
+        }
+        String token;
+        try {
+            token = AdminApi.JSON.readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server + "/realms/leerid/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=bench.coordinator"
+                            + "&password=Bench-fgap-coordinator-1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                    .path("access_token").asText();
+        } finally {
+            admin.send("PUT", "/admin/realms/leerid/clients/" + adminCli, "{\"clientId\": \"admin-cli\", \"directAccessGrantsEnabled\": false, \"fullScopeAllowed\": false}");
+            if (roles != null) {
+                admin.send("DELETE", "/admin/realms/leerid/clients/" + adminCli + "/default-client-scopes/" + roles, null);
+            }
+        }
+        if (token.isEmpty()) {
+            throw new IllegalStateException("the coordinator got no admin token (admin-cli, password grant)");
+        }
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        System.out.printf("  (the coordinator's admin token: audience %s, roles %s)%n", AdminApi.JSON.readTree(claims).path("aud"),
+                AdminApi.JSON.readTree(claims).path("resource_access"));
+        AdminApi asCoordinator = AdminApi.withToken(server, token);
+        Set<String> school = Set.copyOf(column("SELECT user_id FROM user_attribute WHERE name = 'school' AND value = '"
+                + SchoolsBenchmark.BIG_SCHOOL + "'"));
+        Latencies attributes = new Latencies();
+        Latencies permitted = new Latencies();
+        int seen = 0;
+        for (int round = 0; round < 2; round++) {
+            for (String query : consoleQueries) {
+                String userQuery = memberQuery(query);
+                if (userQuery == null) {
+                    continue;
+                }
+                long t = System.nanoTime();
+                console.get(SchoolsBenchmark.BIG_SCHOOL + "/" + query);
+                if (round == 1) {
+                    attributes.add(t);
+                }
+                t = System.nanoTime();
+                JsonNode users = asCoordinator.get("/admin/realms/leerid/users" + userQuery + "&briefRepresentation=true");
+                if (round == 1) {
+                    permitted.add(t);
+                }
+                for (JsonNode user : users) {
+                    if (!school.contains(user.path("id").asText())) {
+                        throw new IllegalStateException("the permission let the coordinator see someone of another school");
+                    }
+                    seen++;
+                }
+            }
+        }
+        System.out.printf("  Fine-grained admin permissions v2 (the coordinator with query-users and view-members on the school's organization "
+                + "group; Keycloak's user search), alternated with the console, second round (%d accounts seen, all of the school):%n", seen);
+        System.out.printf("    LeerID console (HTML page, attributes):       %s%n", attributes.summary());
+        System.out.printf("    Keycloak user search under FGAP v2 (JSON):    %s%n", permitted.summary());
     }
 
     /** Refreshes with and without the organization claim, alternated, for a learner of the big school. */
