@@ -26,7 +26,6 @@ import be.leerid.tools.register.SyntheticRegister;
 import be.leerid.tools.server.LeerIdRepository;
 import be.leerid.tools.server.ServerProcess;
 import be.leerid.tools.server.Testbed;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The school console at the scale of Flanders, on the data set {@code ./leerid bench-sync} leaves in leerid_bench
@@ -195,6 +194,16 @@ public final class SchoolsBenchmark {
             return "page";
         }
         return query.startsWith("?class=") ? "class" : query.startsWith("?grade=") ? "grade" : query.contains("&grade=") ? "name in grade" : "name";
+    }
+
+    static List<String> column(Connection db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
     }
 
     static String single(Connection db, String sql) throws Exception {
