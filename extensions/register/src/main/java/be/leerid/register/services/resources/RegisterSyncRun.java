@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import be.leerid.identifiers.PseudonymDeriver;
 import be.leerid.identifiers.LeerIds;
@@ -40,9 +40,14 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  */
 final class RegisterSyncRun {
 
-    /** Accounts per transaction: new ones go in by JDBC batch, changes through the user model. */
+    /** Feed rows per batch: new accounts go in by JDBC batch (CreationLanes), changes by JDBC (AccountChanges). */
     static final int BATCH = 1000;
-    private static final int MODEL_BATCH = 100;
+    /**
+     * Leavers per transaction. Disabling one goes through the user model, and every query it makes (sessions,
+     * services told) first flushes Hibernate, which checks every account the transaction has loaded: at 100 a
+     * leaver cost about 3 ms, mostly those checks.
+     */
+    private static final int MODEL_BATCH = 20;
     /**
      * The database's statistics are refreshed after this many new accounts, again at twice as many,
      * and so on: with statistics from an emptier table, every batch's username check scans it all.
@@ -83,8 +88,8 @@ final class RegisterSyncRun {
         this.callerClientId = callerClientId;
     }
 
-    /** Milliseconds per phase of the last run, for the server log. */
-    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    /** Milliseconds per phase of the last run (summed over the creation lanes), for the server log. */
+    private final Map<String, Long> phases = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
     String phases() {
         return phases.toString();
@@ -144,23 +149,25 @@ final class RegisterSyncRun {
     /** Applies the prepared feed; may take minutes for the full registers. */
     SyncReport apply() throws IOException {
         long t = System.nanoTime();
-        Map<AccountWriter.Outcome, Long> outcomes = new EnumMap<>(AccountWriter.Outcome.class);
+        Map<AccountWriter.Outcome, Long> outcomes = new ConcurrentHashMap<>();
         for (AccountWriter.Outcome o : AccountWriter.Outcome.values()) {
             outcomes.put(o, 0L);
         }
         List<DesiredAccount> batch = new ArrayList<>(BATCH);
-        try (InputStream in = Files.newInputStream(spool)) {
+        try (InputStream in = Files.newInputStream(spool);
+             CreationLanes lanes = new CreationLanes(fresh -> create(fresh, outcomes))) {
             FeedReader.forEachValid(in, validation, today, record -> {
                 batch.add(DesiredAccount.of(record, today, grace, nrn -> NationalRegisterNumber.hash(deriver, nrn)));
                 if (record instanceof RegisterRecord.Learner learner && learner.replaces().stream().anyMatch(accounts::containsKey)) {
                     merges.put(learner.leerid(), learner.replaces());
                 }
                 if (batch.size() == BATCH) {
-                    apply(batch, outcomes);
+                    apply(batch, outcomes, lanes);
                 }
             });
+            apply(batch, outcomes, lanes);
+            lanes.finish();
         }
-        apply(batch, outcomes);
         t = lap("rows", t);
         merge(outcomes);
         t = lap("merges", t);
@@ -227,7 +234,14 @@ final class RegisterSyncRun {
         }));
     }
 
-    private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes) {
+    private void create(List<DesiredAccount> fresh, Map<AccountWriter.Outcome, Long> outcomes) {
+        long t = System.nanoTime();
+        inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
+                (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
+        lap("create", t);
+    }
+
+    private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes, CreationLanes lanes) {
         if (batch.isEmpty()) {
             return;
         }
@@ -240,39 +254,50 @@ final class RegisterSyncRun {
                 existing.add(desired);
             }
         }
-        long t = System.nanoTime();
         if (!fresh.isEmpty()) {
-            inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
-                    (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
+            lanes.submit(fresh);
         }
-        t = lap("create", t);
+        long t = System.nanoTime();
         long created = outcomes.get(AccountWriter.Outcome.CREATED);
         if (created >= nextAnalyze) {
             inRealm(AccountCreator::analyze);
             nextAnalyze = created * 2;
             t = lap("analyze", t);
         }
-        // Hibernate checks every managed entity at each flush the user model triggers: small transactions stay fast.
+        // Changes by JDBC in one transaction (AccountChanges); leavers through the user model, which ends their
+        // sessions, in small transactions: Hibernate checks every managed entity at each flush the model triggers.
+        Map<String, DesiredAccount> changing = new java.util.LinkedHashMap<>();
+        List<String> leaving = new ArrayList<>();
+        for (DesiredAccount desired : existing) {
+            AccountDirectory.Account account = accounts.get(desired.leerid());
+            if (desired.active()) {
+                changing.put(account.userId(), desired);
+            } else if (account != null) {
+                leaving.add(account.userId());
+            } else {
+                outcomes.merge(AccountWriter.Outcome.UNCHANGED, 1L, Long::sum);
+            }
+        }
         List<DesiredAccount> missing = new ArrayList<>();
-        for (int from = 0; from < existing.size(); from += MODEL_BATCH) {
-            List<DesiredAccount> slice = existing.subList(from, Math.min(existing.size(), from + MODEL_BATCH));
+        if (!changing.isEmpty()) {
+            inRealm(session -> {
+                AccountChanges.Applied applied = AccountChanges.apply(session, session.getContext().getRealm(), changing);
+                outcomes.merge(AccountWriter.Outcome.UPDATED, applied.updated(), Long::sum);
+                outcomes.merge(AccountWriter.Outcome.UNCHANGED, applied.unchanged(), Long::sum);
+                missing.addAll(applied.missing());
+            });
+        }
+        for (int from = 0; from < leaving.size(); from += MODEL_BATCH) {
+            List<String> slice = leaving.subList(from, Math.min(leaving.size(), from + MODEL_BATCH));
             inRealm(session -> {
                 AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), today);
-                for (DesiredAccount desired : slice) {
-                    AccountDirectory.Account account = accounts.get(desired.leerid());
-                    AccountWriter.Outcome outcome = writer.apply(desired, account == null ? null : account.userId());
-                    if (outcome == AccountWriter.Outcome.MISSING) {
-                        missing.add(desired);
-                    } else {
-                        outcomes.merge(outcome, 1L, Long::sum);
-                    }
-                }
+                slice.forEach(userId -> outcomes.merge(writer.disable(userId) ? AccountWriter.Outcome.DISABLED
+                        : AccountWriter.Outcome.UNCHANGED, 1L, Long::sum));
             });
         }
         // Deleted since the directory was read (retention, an operator): created again the one way accounts are.
         if (!missing.isEmpty()) {
-            inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
-                    (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, missing), Long::sum));
+            lanes.submit(missing);
         }
         lap("change", t);
         batch.clear();
