@@ -354,6 +354,11 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     }
 
     @Override
+    public Set<String> knownToServices(java.util.Collection<String> userIds) {
+        return new ReleaseStore(session).knownAmong(userIds);
+    }
+
+    @Override
     public Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to) {
         return new ReleaseStore(session).ofService(client.getId(), from, to);
     }

@@ -137,6 +137,9 @@ public interface LeerIdProvider extends Provider {
     /** What each service received about the person (the release record), most recently released first. */
     List<ReleaseRecord> releases(UserModel user);
 
+    /** Which of these accounts (by id) some service received something about: the people a {@link #signal} reaches. */
+    java.util.Set<String> knownToServices(java.util.Collection<String> userIds);
+
     /** The release records of a service that received something between {@code from} and {@code to} (both included). */
     Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to);
 

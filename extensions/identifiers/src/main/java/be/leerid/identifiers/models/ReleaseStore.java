@@ -84,6 +84,20 @@ final class ReleaseStore {
                 .getResultStream().map(ReleaseStore::record).toList();
     }
 
+    /** The accounts among these with a release record; one query per {@value #IDS_PER_QUERY} accounts. */
+    java.util.Set<String> knownAmong(java.util.Collection<String> userIds) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<String> ids = List.copyOf(userIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            known.addAll(em.createQuery("select distinct r.userId from ReleaseEntity r where r.userId in :users", String.class)
+                    .setParameter("users", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList());
+        }
+        return known;
+    }
+
+    private static final int IDS_PER_QUERY = 500;
+
     /** The rows of a service last released on or after {@code from} and first released on or before {@code to}. */
     Stream<ReleaseRecord> ofService(String clientId, LocalDate from, LocalDate to) {
         return em.createQuery("select r from ReleaseEntity r where r.clientId = :client and r.lastDay >= :from and r.firstDay <= :to "

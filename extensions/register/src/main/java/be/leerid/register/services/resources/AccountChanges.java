@@ -16,8 +16,6 @@ import org.hibernate.Session;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.cache.UserCache;
-import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * Makes existing accounts of active people match the register, many at a time: one query reads what they hold,
@@ -36,7 +34,7 @@ final class AccountChanges {
     record Applied(long updated, long unchanged, List<DesiredAccount> missing) {
     }
 
-    private record Stored(String username, String email, AccountChange.Stored account) {
+    private record Stored(UserCacheEviction.Account account, AccountChange.Stored state) {
     }
 
     private AccountChanges() {
@@ -58,17 +56,14 @@ final class AccountChanges {
                     missing.add(desired);
                     return;
                 }
-                AccountChange change = AccountChange.between(account.account(), desired);
+                AccountChange change = AccountChange.between(account.state(), desired);
                 if (!change.isNone()) {
                     changes.put(userId, change);
                 }
             });
             write(connection, changes, byUserId);
         });
-        UserCache cache = session.getProvider(UserCache.class);
-        if (cache != null) {
-            changes.keySet().forEach(userId -> cache.evict(realm, new EvictionHandle(session, realm, userId, stored.get(userId))));
-        }
+        UserCacheEviction.evict(session, realm, changes.keySet().stream().map(stored::get).map(Stored::account).toList());
         return new Applied(changes.size(), byUserId.size() - missing.size() - changes.size(), missing);
     }
 
@@ -94,7 +89,7 @@ final class AccountChanges {
                     String name = rs.getString(7);
                     if (name != null) {
                         String value = rs.getString(8);
-                        account.account().attributes().computeIfAbsent(name, n -> new ArrayList<>())
+                        account.state().attributes().computeIfAbsent(name, n -> new ArrayList<>())
                                 .add(value != null ? value : rs.getString(9));
                     }
                 }
@@ -105,7 +100,7 @@ final class AccountChanges {
 
     private static Stored rowOf(ResultSet rs) {
         try {
-            return new Stored(rs.getString(2), rs.getString(3),
+            return new Stored(new UserCacheEviction.Account(rs.getString(1), rs.getString(2), rs.getString(3)),
                     new AccountChange.Stored(rs.getBoolean(4), rs.getString(5), rs.getString(6), new HashMap<>()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -154,21 +149,7 @@ final class AccountChanges {
         }
     }
 
-    private static String placeholders(int count) {
+    static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
-    /** An account's id, username and email: all Keycloak's user cache reads to evict an account it may hold. */
-    private static final class EvictionHandle extends AbstractInMemoryUserAdapter {
-        EvictionHandle(KeycloakSession session, RealmModel realm, String userId, Stored stored) {
-            super(session, realm, userId);
-            setUsername(stored.username());
-            setEmail(stored.email());
-        }
-
-        @Override
-        public org.keycloak.models.SubjectCredentialManager credentialManager() {
-            throw new UnsupportedOperationException("an eviction handle holds no credentials");
-        }
     }
 }

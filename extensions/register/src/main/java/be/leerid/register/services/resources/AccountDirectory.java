@@ -1,35 +1,103 @@
 package be.leerid.register.services.resources;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import be.leerid.identifiers.UserAttributes;
-import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Every register account of a realm, read in one query: which LeerID has which user, and whether
- * it is enabled. A full sync needs all of them to find leavers; one query beats a million lookups.
+ * The register accounts of a realm: which LeerID has which user, and whether it is enabled. A full sync needs all
+ * of them to find leavers, read in one query (one query beats a million lookups; plain JDBC, as Hibernate took
+ * 8 s to make objects of the 1.36 million rows); a delta only those its rows name, and how many there are.
  */
 final class AccountDirectory {
 
     record Account(String userId, boolean enabled) {
     }
 
+    private static final String SELECT = "SELECT A.VALUE, U.ID, U.ENABLED FROM USER_ATTRIBUTE A JOIN USER_ENTITY U ON U.ID = A.USER_ID "
+            + "WHERE U.REALM_ID = ? AND A.NAME = ?";
+    private static final int IDS_PER_QUERY = 500;
+
     private AccountDirectory() {
     }
 
+    /** Every register account of the realm, by LeerID. */
     static Map<String, Account> load(KeycloakSession session, RealmModel realm) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         Map<String, Account> accounts = new HashMap<>();
-        em.createQuery("select a.value, u.id, u.enabled from UserAttributeEntity a join a.user u "
-                        + "where u.realmId = :realm and a.name = :name", Object[].class)
-                .setParameter("realm", realm.getId())
-                .setParameter("name", UserAttributes.LEERID)
-                .getResultStream()
-                .forEach(row -> accounts.put((String) row[0], new Account((String) row[1], (Boolean) row[2])));
+        jdbc(session, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SELECT)) {
+                query.setFetchSize(10_000);
+                query.setString(1, realm.getId());
+                query.setString(2, UserAttributes.LEERID);
+                read(query, accounts);
+            }
+        });
         return accounts;
+    }
+
+    /** The accounts of these LeerIDs that exist, by LeerID. */
+    static Map<String, Account> load(KeycloakSession session, RealmModel realm, Collection<String> leerids) {
+        Map<String, Account> accounts = new HashMap<>();
+        List<String> ids = new ArrayList<>(leerids);
+        jdbc(session, connection -> {
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                try (PreparedStatement query = connection.prepareStatement(SELECT + " AND A.VALUE IN ("
+                        + AccountChanges.placeholders(chunk.size()) + ")")) {
+                    query.setString(1, realm.getId());
+                    query.setString(2, UserAttributes.LEERID);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setString(i + 3, chunk.get(i));
+                    }
+                    read(query, accounts);
+                }
+            }
+        });
+        return accounts;
+    }
+
+    /** How many register accounts the realm has. */
+    static long count(KeycloakSession session, RealmModel realm) {
+        long[] count = {0};
+        jdbc(session, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM USER_ATTRIBUTE A JOIN USER_ENTITY U "
+                    + "ON U.ID = A.USER_ID WHERE U.REALM_ID = ? AND A.NAME = ?")) {
+                query.setString(1, realm.getId());
+                query.setString(2, UserAttributes.LEERID);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    count[0] = rs.getLong(1);
+                }
+            }
+        });
+        return count[0];
+    }
+
+    private static void read(PreparedStatement query, Map<String, Account> accounts) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                accounts.put(rs.getString(1), new Account(rs.getString(2), rs.getBoolean(3)));
+            }
+        }
+    }
+
+    private interface Work {
+        void execute(Connection connection) throws SQLException;
+    }
+
+    private static void jdbc(KeycloakSession session, Work work) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(work::execute);
     }
 }

@@ -25,6 +25,8 @@ final class LeaverRetention implements ScheduledTask {
     static final String TASK_NAME = "leerid-leaver-retention";
     private static final Logger LOG = Logger.getLogger(LeaverRetention.class);
     private static final int MAX_PER_RUN = 10_000;
+    /** Leavers per statement of {@link Leavers}. */
+    private static final int DISABLE_PER_QUERY = 500;
 
     private final RetentionPolicy policy;
     /** The last register feed's request: the daily run acts for it, so services hear of deletions under the realm's issuer. */
@@ -75,12 +77,9 @@ final class LeaverRetention implements ScheduledTask {
                 .setParameter("today", today.toString())
                 .setMaxResults(MAX_PER_RUN)
                 .getResultList();
-        AccountWriter writer = new AccountWriter(session, realm, today);
         int disabled = 0;
-        for (String id : due) {
-            if (writer.disable(id)) {
-                disabled++;
-            }
+        for (int from = 0; from < due.size(); from += DISABLE_PER_QUERY) {
+            disabled += Leavers.disable(session, realm, due.subList(from, Math.min(due.size(), from + DISABLE_PER_QUERY)), today);
         }
         if (disabled > 0) {
             LOG.infof("LeerID: %d accounts of realm %s became leavers: their grace between schools ended", disabled, realm.getName());

@@ -43,11 +43,10 @@ final class RegisterSyncRun {
     /** Feed rows per batch: new accounts go in by JDBC batch (CreationLanes), changes by JDBC (AccountChanges). */
     static final int BATCH = 1000;
     /**
-     * Leavers per transaction. Disabling one goes through the user model, and every query it makes (sessions,
-     * services told) first flushes Hibernate, which checks every account the transaction has loaded: at 100 a
-     * leaver cost about 3 ms, mostly those checks.
+     * Leavers per transaction: those with a session or known to a service go through the user model, and every
+     * query it makes first flushes Hibernate, which checks every account the transaction has loaded.
      */
-    private static final int MODEL_BATCH = 20;
+    private static final int LEAVER_BATCH = 50;
     /**
      * The database's statistics are refreshed after this many new accounts, again at twice as many,
      * and so on: with statistics from an emptier table, every batch's username check scans it all.
@@ -117,13 +116,18 @@ final class RegisterSyncRun {
         this.spool = spool;
         this.validation = validation;
         long t = System.nanoTime();
+        boolean full = validation.header().kind() == FeedHeader.Kind.FULL;
+        long[] realmAccounts = {0};
         inRealm(session -> {
-            accounts.putAll(AccountDirectory.load(session, session.getContext().getRealm()));
-            deriver = session.getProvider(LeerIdProvider.class).deriver(session.getContext().getRealm());
+            RealmModel realm = session.getContext().getRealm();
+            // A delta needs only the accounts its rows name (and replace), and the guard how many there are in all.
+            accounts.putAll(full ? AccountDirectory.load(session, realm) : AccountDirectory.load(session, realm, validation.mentionedIds()));
+            realmAccounts[0] = full ? accounts.size() : AccountDirectory.count(session, realm);
+            deriver = session.getProvider(LeerIdProvider.class).deriver(realm);
         });
         t = lap("directory", t);
         boolean staffFeed = validation.header().register() == FeedHeader.Register.EDISON;
-        if (validation.header().kind() == FeedHeader.Kind.FULL) {
+        if (full) {
             accounts.forEach((leerid, account) -> {
                 if (account.enabled() && LeerIds.isStaff(leerid) == staffFeed && !validation.mentionedIds().contains(leerid)) {
                     absentees.add(account.userId());
@@ -140,8 +144,8 @@ final class RegisterSyncRun {
             });
         }
         long disables = rowDisables[0] + absentees.size();
-        if (!guard.allows(disables, accounts.size(), force)) {
-            throw new Refused(disables, accounts.size());
+        if (!guard.allows(disables, realmAccounts[0], force)) {
+            throw new Refused(disables, realmAccounts[0]);
         }
         lap("guard", t);
     }
@@ -149,8 +153,8 @@ final class RegisterSyncRun {
     /** Applies the prepared feed; may take minutes for the full registers. */
     SyncReport apply() throws IOException {
         long t = System.nanoTime();
-        Map<AccountWriter.Outcome, Long> outcomes = new ConcurrentHashMap<>();
-        for (AccountWriter.Outcome o : AccountWriter.Outcome.values()) {
+        Map<SyncOutcome, Long> outcomes = new ConcurrentHashMap<>();
+        for (SyncOutcome o : SyncOutcome.values()) {
             outcomes.put(o, 0L);
         }
         List<DesiredAccount> batch = new ArrayList<>(BATCH);
@@ -171,27 +175,17 @@ final class RegisterSyncRun {
         t = lap("rows", t);
         merge(outcomes);
         t = lap("merges", t);
-        for (int from = 0; from < absentees.size(); from += MODEL_BATCH) {
-            List<String> slice = absentees.subList(from, Math.min(absentees.size(), from + MODEL_BATCH));
-            inRealm(session -> {
-                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), today);
-                slice.forEach(userId -> {
-                    if (writer.disable(userId)) {
-                        outcomes.merge(AccountWriter.Outcome.DISABLED, 1L, Long::sum);
-                    }
-                });
-            });
-        }
+        disable(absentees, outcomes);
         t = lap("absentees", t);
-        if (outcomes.get(AccountWriter.Outcome.CREATED) >= ANALYZE_AFTER) {
+        if (outcomes.get(SyncOutcome.CREATED) >= ANALYZE_AFTER) {
             inRealm(AccountCreator::analyze);
             lap("analyze", t);
         }
         FeedHeader header = validation.header();
         SyncReport report = new SyncReport(header.register().name().toLowerCase(), header.kind().name().toLowerCase(), header.sequence(),
-                validation.rows(), validation.validRows(), outcomes.get(AccountWriter.Outcome.CREATED),
-                outcomes.get(AccountWriter.Outcome.UPDATED), outcomes.get(AccountWriter.Outcome.UNCHANGED),
-                outcomes.get(AccountWriter.Outcome.DISABLED), outcomes.get(AccountWriter.Outcome.MERGED), validation.problems());
+                validation.rows(), validation.validRows(), outcomes.get(SyncOutcome.CREATED),
+                outcomes.get(SyncOutcome.UPDATED), outcomes.get(SyncOutcome.UNCHANGED),
+                outcomes.get(SyncOutcome.DISABLED), outcomes.get(SyncOutcome.MERGED), validation.problems());
         inRealm(session -> record(session, report));
         return report;
     }
@@ -214,7 +208,7 @@ final class RegisterSyncRun {
      * Merges each replaced account that exists into its survivor (created or updated by now), one survivor per
      * transaction; a feed that repeats a merge finds the replaced account gone and changes nothing.
      */
-    private void merge(Map<AccountWriter.Outcome, Long> outcomes) {
+    private void merge(Map<SyncOutcome, Long> outcomes) {
         merges.forEach((survivorId, replaced) -> inRealm(session -> {
             RealmModel realm = session.getContext().getRealm();
             UserModel survivor = session.users().searchForUserByUserAttributeStream(realm, UserAttributes.LEERID, survivorId)
@@ -228,20 +222,35 @@ final class RegisterSyncRun {
                 UserModel merged = account == null ? null : session.users().getUserById(realm, account.userId());
                 if (merged != null && !merged.getId().equals(survivor.getId())) {
                     leerid.merge(realm, survivor, merged, today);
-                    outcomes.merge(AccountWriter.Outcome.MERGED, 1L, Long::sum);
+                    outcomes.merge(SyncOutcome.MERGED, 1L, Long::sum);
                 }
             }
         }));
     }
 
-    private void create(List<DesiredAccount> fresh, Map<AccountWriter.Outcome, Long> outcomes) {
+    /**
+     * Disables leavers' accounts, {@value #LEAVER_BATCH} per transaction ({@link Leavers}).
+     *
+     * @return how many were enabled until now
+     */
+    private long disable(List<String> userIds, Map<SyncOutcome, Long> outcomes) {
+        long[] disabled = {0};
+        for (int from = 0; from < userIds.size(); from += LEAVER_BATCH) {
+            List<String> slice = userIds.subList(from, Math.min(userIds.size(), from + LEAVER_BATCH));
+            inRealm(session -> disabled[0] += Leavers.disable(session, session.getContext().getRealm(), slice, today));
+        }
+        outcomes.merge(SyncOutcome.DISABLED, disabled[0], Long::sum);
+        return disabled[0];
+    }
+
+    private void create(List<DesiredAccount> fresh, Map<SyncOutcome, Long> outcomes) {
         long t = System.nanoTime();
-        inRealm(session -> outcomes.merge(AccountWriter.Outcome.CREATED,
+        inRealm(session -> outcomes.merge(SyncOutcome.CREATED,
                 (long) AccountCreator.create(session, session.getContext().getRealm(), deriver, fresh), Long::sum));
         lap("create", t);
     }
 
-    private void apply(List<DesiredAccount> batch, Map<AccountWriter.Outcome, Long> outcomes, CreationLanes lanes) {
+    private void apply(List<DesiredAccount> batch, Map<SyncOutcome, Long> outcomes, CreationLanes lanes) {
         if (batch.isEmpty()) {
             return;
         }
@@ -258,7 +267,7 @@ final class RegisterSyncRun {
             lanes.submit(fresh);
         }
         long t = System.nanoTime();
-        long created = outcomes.get(AccountWriter.Outcome.CREATED);
+        long created = outcomes.get(SyncOutcome.CREATED);
         if (created >= nextAnalyze) {
             inRealm(AccountCreator::analyze);
             nextAnalyze = created * 2;
@@ -275,26 +284,20 @@ final class RegisterSyncRun {
             } else if (account != null) {
                 leaving.add(account.userId());
             } else {
-                outcomes.merge(AccountWriter.Outcome.UNCHANGED, 1L, Long::sum);
+                outcomes.merge(SyncOutcome.UNCHANGED, 1L, Long::sum);
             }
         }
         List<DesiredAccount> missing = new ArrayList<>();
         if (!changing.isEmpty()) {
             inRealm(session -> {
                 AccountChanges.Applied applied = AccountChanges.apply(session, session.getContext().getRealm(), changing);
-                outcomes.merge(AccountWriter.Outcome.UPDATED, applied.updated(), Long::sum);
-                outcomes.merge(AccountWriter.Outcome.UNCHANGED, applied.unchanged(), Long::sum);
+                outcomes.merge(SyncOutcome.UPDATED, applied.updated(), Long::sum);
+                outcomes.merge(SyncOutcome.UNCHANGED, applied.unchanged(), Long::sum);
                 missing.addAll(applied.missing());
             });
         }
-        for (int from = 0; from < leaving.size(); from += MODEL_BATCH) {
-            List<String> slice = leaving.subList(from, Math.min(leaving.size(), from + MODEL_BATCH));
-            inRealm(session -> {
-                AccountWriter writer = new AccountWriter(session, session.getContext().getRealm(), today);
-                slice.forEach(userId -> outcomes.merge(writer.disable(userId) ? AccountWriter.Outcome.DISABLED
-                        : AccountWriter.Outcome.UNCHANGED, 1L, Long::sum));
-            });
-        }
+        // A leaver's row about an account already disabled changes nothing.
+        outcomes.merge(SyncOutcome.UNCHANGED, leaving.size() - disable(leaving, outcomes), Long::sum);
         // Deleted since the directory was read (retention, an operator): created again the one way accounts are.
         if (!missing.isEmpty()) {
             lanes.submit(missing);
