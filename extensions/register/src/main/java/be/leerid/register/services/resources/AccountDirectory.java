@@ -47,21 +47,47 @@ final class AccountDirectory {
         return accounts;
     }
 
-    /** The accounts of these LeerIDs that exist, by LeerID. */
+    /**
+     * The accounts of these LeerIDs that exist, by LeerID. Two single-table queries per chunk rather than the join:
+     * each has one obvious index, whatever plan the database keeps for the prepared statement (the join, re-planned
+     * generically after a few runs, took 0.5 s a chunk on PostgreSQL at 1.36 million accounts).
+     */
     static Map<String, Account> load(KeycloakSession session, RealmModel realm, Collection<String> leerids) {
         Map<String, Account> accounts = new HashMap<>();
         List<String> ids = new ArrayList<>(leerids);
         jdbc(session, connection -> {
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                try (PreparedStatement query = connection.prepareStatement(SELECT + " AND A.VALUE IN ("
-                        + AccountChanges.placeholders(chunk.size()) + ")")) {
-                    query.setString(1, realm.getId());
-                    query.setString(2, UserAttributes.LEERID);
+                Map<String, List<String>> leeridsByUser = new HashMap<>();
+                try (PreparedStatement query = connection.prepareStatement("SELECT USER_ID, VALUE FROM USER_ATTRIBUTE WHERE NAME = ? "
+                        + "AND VALUE IN (" + AccountChanges.placeholders(chunk.size()) + ")")) {
+                    query.setString(1, UserAttributes.LEERID);
                     for (int i = 0; i < chunk.size(); i++) {
-                        query.setString(i + 3, chunk.get(i));
+                        query.setString(i + 2, chunk.get(i));
                     }
-                    read(query, accounts);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            leeridsByUser.computeIfAbsent(rs.getString(1), user -> new ArrayList<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+                if (leeridsByUser.isEmpty()) {
+                    continue;
+                }
+                List<String> users = new ArrayList<>(leeridsByUser.keySet());
+                // Other realms may hold the same LeerIDs: only this realm's accounts count.
+                try (PreparedStatement query = connection.prepareStatement("SELECT ID, ENABLED FROM USER_ENTITY WHERE REALM_ID = ? "
+                        + "AND ID IN (" + AccountChanges.placeholders(users.size()) + ")")) {
+                    query.setString(1, realm.getId());
+                    for (int i = 0; i < users.size(); i++) {
+                        query.setString(i + 2, users.get(i));
+                    }
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            Account account = new Account(rs.getString(1), rs.getBoolean(2));
+                            leeridsByUser.get(account.userId()).forEach(leerid -> accounts.put(leerid, account));
+                        }
+                    }
                 }
             }
         });
