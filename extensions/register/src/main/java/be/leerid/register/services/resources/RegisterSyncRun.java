@@ -273,8 +273,7 @@ final class RegisterSyncRun {
             nextAnalyze = created * 2;
             t = lap("analyze", t);
         }
-        // Changes by JDBC in one transaction (AccountChanges); leavers through the user model, which ends their
-        // sessions, in small transactions: Hibernate checks every managed entity at each flush the model triggers.
+        // Changes of active people in one transaction (AccountChanges); leavers a few dozen per transaction (Leavers).
         Map<String, DesiredAccount> changing = new java.util.LinkedHashMap<>();
         List<String> leaving = new ArrayList<>();
         for (DesiredAccount desired : existing) {
