@@ -71,18 +71,13 @@ final class AccountChanges {
         List<String> names = new ArrayList<>(UserAttributes.FROM_FEED_ROW);
         names.add(UserAttributes.LEFT_ON);
         String sql = "SELECT U.ID, U.USERNAME, U.EMAIL, U.ENABLED, U.FIRST_NAME, U.LAST_NAME, A.NAME, A.VALUE, A.LONG_VALUE "
-                + "FROM USER_ENTITY U LEFT JOIN USER_ATTRIBUTE A ON A.USER_ID = U.ID AND A.NAME IN (" + placeholders(names.size())
-                + ") WHERE U.REALM_ID = ? AND U.ID IN (" + placeholders(userIds.size()) + ")";
+                + "FROM USER_ENTITY U LEFT JOIN USER_ATTRIBUTE A ON A.USER_ID = U.ID AND A.NAME IN (" + InList.placeholders(names.size())
+                + ") WHERE U.REALM_ID = ? AND U.ID IN (" + InList.placeholders(userIds.size()) + ")";
         Map<String, Stored> stored = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int i = 1;
-            for (String name : names) {
-                query.setString(i++, name);
-            }
-            query.setString(i++, realmId);
-            for (String id : userIds) {
-                query.setString(i++, id);
-            }
+            InList.bind(query, 1, names);
+            query.setString(names.size() + 1, realmId);
+            InList.bind(query, names.size() + 2, userIds);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     Stored account = stored.computeIfAbsent(rs.getString(1), id -> rowOf(rs));
@@ -147,9 +142,5 @@ final class AccountChanges {
             insert.executeBatch();
             account.executeBatch();
         }
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

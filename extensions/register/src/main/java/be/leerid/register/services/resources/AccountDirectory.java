@@ -60,11 +60,9 @@ final class AccountDirectory {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
                 Map<String, List<String>> leeridsByUser = new HashMap<>();
                 try (PreparedStatement query = connection.prepareStatement("SELECT USER_ID, VALUE FROM USER_ATTRIBUTE WHERE NAME = ? "
-                        + "AND VALUE IN (" + AccountChanges.placeholders(chunk.size()) + ")")) {
+                        + "AND VALUE IN (" + InList.placeholders(chunk.size()) + ")")) {
                     query.setString(1, UserAttributes.LEERID);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        query.setString(i + 2, chunk.get(i));
-                    }
+                    InList.bind(query, 2, chunk);
                     try (ResultSet rs = query.executeQuery()) {
                         while (rs.next()) {
                             leeridsByUser.computeIfAbsent(rs.getString(1), user -> new ArrayList<>()).add(rs.getString(2));
@@ -77,11 +75,9 @@ final class AccountDirectory {
                 List<String> users = new ArrayList<>(leeridsByUser.keySet());
                 // Other realms may hold the same LeerIDs: only this realm's accounts count.
                 try (PreparedStatement query = connection.prepareStatement("SELECT ID, ENABLED FROM USER_ENTITY WHERE REALM_ID = ? "
-                        + "AND ID IN (" + AccountChanges.placeholders(users.size()) + ")")) {
+                        + "AND ID IN (" + InList.placeholders(users.size()) + ")")) {
                     query.setString(1, realm.getId());
-                    for (int i = 0; i < users.size(); i++) {
-                        query.setString(i + 2, users.get(i));
-                    }
+                    InList.bind(query, 2, users);
                     try (ResultSet rs = query.executeQuery()) {
                         while (rs.next()) {
                             Account account = new Account(rs.getString(1), rs.getBoolean(2));

@@ -1,5 +1,6 @@
 package be.leerid.register.services.resources;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import be.leerid.register.DesiredAccount;
@@ -18,9 +20,10 @@ import org.jboss.logging.Logger;
  * Creates batches of new accounts on {@value #LANES} database connections at once. Creating is bound by the
  * database's CPU (index upkeep and foreign-key checks, one backend process per connection), and one
  * connection used one core of the database server while the other sat idle. At most {@value #LANES} batches
- * are in flight. A batch that fails, for example because two people in concurrent batches were given the same
- * username and the unique index refused the second, is created again after all others, alone, when its
- * username check sees theirs; a second failure fails the sync.
+ * are in flight. A batch that a unique index refuses (two people in concurrent batches given the same
+ * username) is created again after all others, alone, when its username check sees theirs; a second refusal,
+ * or any other failure (the database gone), fails the sync, after the batches in flight have ended, so that
+ * a feed sent again never runs beside them.
  */
 final class CreationLanes implements AutoCloseable {
 
@@ -46,9 +49,12 @@ final class CreationLanes implements AutoCloseable {
             try {
                 create.accept(batch);
             } catch (RuntimeException e) {
+                if (!refusedByConstraint(e)) {
+                    throw e;
+                }
                 // The message may name a username: only the kind of failure is logged.
-                LOG.infof("LeerID register sync: a batch of %d new accounts failed (%s); it is created again after the others",
-                        batch.size(), e.getClass().getSimpleName());
+                LOG.infof("LeerID register sync: a batch of %d new accounts was refused by a unique index; it is created again "
+                        + "after the others", batch.size());
                 failed.add(batch);
             }
         }));
@@ -64,6 +70,20 @@ final class CreationLanes implements AutoCloseable {
         }
     }
 
+    /** An integrity constraint refused a statement (SQLSTATE class 23, on PostgreSQL and H2 alike). */
+    private static boolean refusedByConstraint(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && next.getSQLState().startsWith("23")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static void await(Future<?> work) {
         try {
             work.get();
@@ -75,8 +95,16 @@ final class CreationLanes implements AutoCloseable {
         }
     }
 
+    /** Waits for every batch in flight to end, however long the database takes to answer. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.infof("LeerID register sync: waiting for a batch of new accounts to end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

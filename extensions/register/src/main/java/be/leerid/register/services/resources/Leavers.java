@@ -70,11 +70,9 @@ final class Leavers {
             throws SQLException {
         List<UserCacheEviction.Account> enabled = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT ID, USERNAME, EMAIL FROM USER_ENTITY WHERE REALM_ID = ? "
-                + "AND ENABLED = TRUE AND ID IN (" + AccountChanges.placeholders(userIds.size()) + ")")) {
+                + "AND ENABLED = TRUE AND ID IN (" + InList.placeholders(userIds.size()) + ")")) {
             query.setString(1, realmId);
-            for (int i = 0; i < userIds.size(); i++) {
-                query.setString(i + 2, userIds.get(i));
-            }
+            InList.bind(query, 2, userIds);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     enabled.add(new UserCacheEviction.Account(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -123,11 +121,9 @@ final class Leavers {
             return with;
         }
         try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT USER_ID FROM OFFLINE_USER_SESSION WHERE REALM_ID = ? "
-                + "AND USER_ID IN (" + AccountChanges.placeholders(userIds.size()) + ")")) {
+                + "AND USER_ID IN (" + InList.placeholders(userIds.size()) + ")")) {
             query.setString(1, realmId);
-            for (int i = 0; i < userIds.size(); i++) {
-                query.setString(i + 2, userIds.get(i));
-            }
+            InList.bind(query, 2, userIds);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     with.add(rs.getString(1));

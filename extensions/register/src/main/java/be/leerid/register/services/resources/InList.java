@@ -1,0 +1,24 @@
+package be.leerid.register.services.resources;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/** The parameters of an SQL {@code IN (?, ?, ...)} list, for the sync's batched queries on Keycloak's tables. */
+final class InList {
+
+    private InList() {
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Sets the values as parameters {@code first}, {@code first + 1}, ... */
+    static void bind(PreparedStatement statement, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(first + i, values.get(i));
+        }
+    }
+}
