@@ -23,7 +23,7 @@ import org.keycloak.models.RealmModel;
  * transaction, write only that. The changed accounts are then evicted from Keycloak's user cache (on every node),
  * as the user model does. Through the user model a change cost about 3 ms an account (it reads the account and
  * flushes for each attribute it sets), most of a delta's time. Leavers are not handled here: disabling one ends
- * their sessions and tells their services, which goes through the user model ({@link AccountWriter}).
+ * their sessions and tells their services ({@link Leavers}).
  */
 final class AccountChanges {
 

@@ -24,14 +24,14 @@ import org.keycloak.models.RealmModel;
  * The one way a register account is created, one or many at a time: batched JDBC inserts into Keycloak's
  * own tables, on the connection of the current Keycloak transaction, with the username rule and its
  * collision handling of {@link Usernames}. Only for accounts that do not exist yet, so no cache holds
- * them; updates and disables go through the user model. Measured: the user model flushes Hibernate on
- * every attribute it sets, about 8 ms per new account on PostgreSQL here.
+ * them ({@link AccountChanges} and {@link Leavers} change existing ones). Measured: the user model flushes
+ * Hibernate on every attribute it sets, about 8 ms per new account on PostgreSQL here.
  * <p>
  * The rows get time-ordered ids (UUID version 7, Hibernate's generator, which Keycloak ships) instead of
  * Keycloak's random ones: with random ids every insert lands on a random page of each primary-key and
  * user-id index, which at a million accounts no longer fits in PostgreSQL's buffers, so each row cost a
- * page read, a dirty-page write and a full-page image in the WAL. Ordered ids append to the indexes' last
- * pages. The ids stay opaque 36-character strings, as Keycloak expects; a user id is never shown to a
+ * page read, a dirty-page write and a full-page image in the WAL. Ordered ids land on the few pages where
+ * the newest ids sort, which stay in the buffers. The ids stay opaque 36-character strings, as Keycloak expects; a user id is never shown to a
  * service (services see pseudonyms).
  */
 final class AccountCreator {
