@@ -2,6 +2,7 @@ package be.leerid.identifiers.models;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -354,7 +355,7 @@ final class AttributeLeerIdProvider implements LeerIdProvider {
     }
 
     @Override
-    public Set<String> knownToServices(java.util.Collection<String> userIds) {
+    public Set<String> knownToServices(Collection<String> userIds) {
         return new ReleaseStore(session).knownAmong(userIds);
     }
 

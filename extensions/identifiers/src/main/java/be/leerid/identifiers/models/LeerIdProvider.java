@@ -1,6 +1,7 @@
 package be.leerid.identifiers.models;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +139,7 @@ public interface LeerIdProvider extends Provider {
     List<ReleaseRecord> releases(UserModel user);
 
     /** Which of these accounts (by id) some service received something about: the people a {@link #signal} reaches. */
-    java.util.Set<String> knownToServices(java.util.Collection<String> userIds);
+    Set<String> knownToServices(Collection<String> userIds);
 
     /** The release records of a service that received something between {@code from} and {@code to} (both included). */
     Stream<ReleaseRecord> releases(ClientModel client, LocalDate from, LocalDate to);

@@ -2,7 +2,9 @@ package be.leerid.identifiers.models;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import be.leerid.identifiers.ReleaseRecord;
@@ -15,6 +17,8 @@ import org.keycloak.models.KeycloakSession;
 
 /** The release record's rows, in the session's database transaction. */
 final class ReleaseStore {
+
+    private static final int IDS_PER_QUERY = 500;
 
     private final EntityManager em;
 
@@ -85,8 +89,8 @@ final class ReleaseStore {
     }
 
     /** The accounts among these with a release record; one query per {@value #IDS_PER_QUERY} accounts. */
-    java.util.Set<String> knownAmong(java.util.Collection<String> userIds) {
-        java.util.Set<String> known = new java.util.HashSet<>();
+    Set<String> knownAmong(Collection<String> userIds) {
+        Set<String> known = new HashSet<>();
         List<String> ids = List.copyOf(userIds);
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             known.addAll(em.createQuery("select distinct r.userId from ReleaseEntity r where r.userId in :users", String.class)
@@ -95,8 +99,6 @@ final class ReleaseStore {
         }
         return known;
     }
-
-    private static final int IDS_PER_QUERY = 500;
 
     /** The rows of a service last released on or after {@code from} and first released on or before {@code to}. */
     Stream<ReleaseRecord> ofService(String clientId, LocalDate from, LocalDate to) {
