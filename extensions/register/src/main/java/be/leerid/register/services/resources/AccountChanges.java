@@ -27,9 +27,6 @@ import org.keycloak.models.RealmModel;
  */
 final class AccountChanges {
 
-    /** Accounts per query: well under every database's limit on parameters. */
-    private static final int CHUNK = 500;
-
     /** @param missing the people whose account was not found (deleted since the directory was read) */
     record Applied(long updated, long unchanged, List<DesiredAccount> missing) {
     }
@@ -47,8 +44,8 @@ final class AccountChanges {
         List<DesiredAccount> missing = new ArrayList<>();
         session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(connection -> {
             List<String> ids = new ArrayList<>(byUserId.keySet());
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                stored.putAll(read(connection, realm.getId(), ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+            for (int from = 0; from < ids.size(); from += InList.MAX_VALUES) {
+                stored.putAll(read(connection, realm.getId(), ids.subList(from, Math.min(ids.size(), from + InList.MAX_VALUES))));
             }
             byUserId.forEach((userId, desired) -> {
                 Stored account = stored.get(userId);

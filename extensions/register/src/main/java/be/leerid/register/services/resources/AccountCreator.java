@@ -151,16 +151,10 @@ final class AccountCreator {
         if (usernames.isEmpty()) {
             return existing;
         }
-        StringBuilder sql = new StringBuilder("SELECT USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME IN (");
-        for (int i = 0; i < usernames.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement query = connection.prepareStatement(sql.append(')').toString())) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT USERNAME FROM USER_ENTITY WHERE REALM_ID = ? AND USERNAME IN ("
+                + InList.placeholders(usernames.size()) + ")")) {
             query.setString(1, realmId);
-            int i = 2;
-            for (String username : usernames) {
-                query.setString(i++, username);
-            }
+            InList.bind(query, 2, List.copyOf(usernames));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     existing.add(rs.getString(1));

@@ -28,7 +28,6 @@ final class AccountDirectory {
 
     private static final String SELECT = "SELECT A.VALUE, U.ID, U.ENABLED FROM USER_ATTRIBUTE A JOIN USER_ENTITY U ON U.ID = A.USER_ID "
             + "WHERE U.REALM_ID = ? AND A.NAME = ?";
-    private static final int IDS_PER_QUERY = 500;
 
     private AccountDirectory() {
     }
@@ -56,8 +55,8 @@ final class AccountDirectory {
         Map<String, Account> accounts = new HashMap<>();
         List<String> ids = new ArrayList<>(leerids);
         jdbc(session, connection -> {
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            for (int from = 0; from < ids.size(); from += InList.MAX_VALUES) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InList.MAX_VALUES));
                 Map<String, List<String>> leeridsByUser = new HashMap<>();
                 try (PreparedStatement query = connection.prepareStatement("SELECT USER_ID, VALUE FROM USER_ATTRIBUTE WHERE NAME = ? "
                         + "AND VALUE IN (" + InList.placeholders(chunk.size()) + ")")) {

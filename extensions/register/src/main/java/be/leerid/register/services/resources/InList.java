@@ -8,6 +8,9 @@ import java.util.List;
 /** The parameters of an SQL {@code IN (?, ?, ...)} list, for the sync's batched queries on Keycloak's tables. */
 final class InList {
 
+    /** Values per list: well under every database's limit on a statement's parameters. */
+    static final int MAX_VALUES = 500;
+
     private InList() {
     }
 

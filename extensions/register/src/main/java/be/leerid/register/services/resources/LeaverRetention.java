@@ -25,8 +25,6 @@ final class LeaverRetention implements ScheduledTask {
     static final String TASK_NAME = "leerid-leaver-retention";
     private static final Logger LOG = Logger.getLogger(LeaverRetention.class);
     private static final int MAX_PER_RUN = 10_000;
-    /** Leavers per statement of {@link Leavers}. */
-    private static final int DISABLE_PER_QUERY = 500;
 
     private final RetentionPolicy policy;
     /** The last register feed's request: the daily run acts for it, so services hear of deletions under the realm's issuer. */
@@ -78,8 +76,8 @@ final class LeaverRetention implements ScheduledTask {
                 .setMaxResults(MAX_PER_RUN)
                 .getResultList();
         int disabled = 0;
-        for (int from = 0; from < due.size(); from += DISABLE_PER_QUERY) {
-            disabled += Leavers.disable(session, realm, due.subList(from, Math.min(due.size(), from + DISABLE_PER_QUERY)), today);
+        for (int from = 0; from < due.size(); from += InList.MAX_VALUES) {
+            disabled += Leavers.disable(session, realm, due.subList(from, Math.min(due.size(), from + InList.MAX_VALUES)), today);
         }
         if (disabled > 0) {
             LOG.infof("LeerID: %d accounts of realm %s became leavers: their grace between schools ended", disabled, realm.getName());

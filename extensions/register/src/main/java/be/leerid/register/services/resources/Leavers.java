@@ -35,22 +35,23 @@ final class Leavers {
     }
 
     /**
-     * @param userIds at most a few hundred accounts (one query each)
+     * @param userIds at most {@link InList#MAX_VALUES} accounts (one query each)
      * @return how many were enabled and are now disabled
      */
     static int disable(KeycloakSession session, RealmModel realm, List<String> userIds, LocalDate today) {
         List<UserCacheEviction.Account> disabled = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         Set<String> withSessions = new HashSet<>();
         int notBefore = Time.currentTime();
         session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(connection -> {
             disabled.addAll(enabledAmong(connection, realm.getId(), userIds));
-            List<String> ids = disabled.stream().map(UserCacheEviction.Account::id).toList();
+            disabled.forEach(account -> ids.add(account.id()));
             write(connection, ids, notBefore, today);
             withSessions.addAll(withSessions(connection, realm.getId(), ids));
         });
         UserCacheEviction.evict(session, realm, disabled);
         LeerIdProvider leerid = session.getProvider(LeerIdProvider.class);
-        Set<String> known = leerid.knownToServices(disabled.stream().map(UserCacheEviction.Account::id).toList());
+        Set<String> known = leerid.knownToServices(ids);
         for (UserCacheEviction.Account account : disabled) {
             if (!known.contains(account.id()) && !withSessions.contains(account.id())) {
                 continue;
