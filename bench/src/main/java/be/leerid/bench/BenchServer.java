@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import be.leerid.tools.bench.BenchRealm;
 import be.leerid.tools.server.KeycloakCommand;
 import be.leerid.tools.server.ServerProcess;
 
@@ -43,7 +44,7 @@ final class BenchServer implements AutoCloseable {
     static BenchServer start(Path root, Path home, String variant, int side, int accounts) throws Exception {
         int port = PORT + side;
         String base = "http://127.0.0.2:" + port;
-        char letter = "ab".charAt(side);
+        char letter = "abcd".charAt(side);
         Path imports = home.resolve("data/import");
         if (Files.isDirectory(imports)) {
             try (var files = Files.list(imports)) {
@@ -53,7 +54,7 @@ final class BenchServer implements AutoCloseable {
             }
         }
         boolean quiet = variant.equals("quiet");
-        BenchRealm.write(root, !variant.equals("vanilla"), quiet, accounts, imports);
+        BenchRealm.write(root, variant, accounts, imports);
         String database = "leerid_bench_" + letter;
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
              Statement statement = connection.createStatement()) {

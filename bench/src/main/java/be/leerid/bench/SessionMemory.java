@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import be.leerid.tools.bench.BenchRealm;
+
 /**
  * Resident memory of a server holding a number of active user sessions. Sessions are made with the password
  * grant of the back-end client; so that 50,000 of them take minutes rather than an hour, both variants first

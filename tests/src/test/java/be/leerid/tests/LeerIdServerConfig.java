@@ -21,7 +21,7 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder.LogHandlers
 public final class LeerIdServerConfig implements KeycloakServerConfig {
 
     /** Test realms with their own pseudonym key (their names as the files vault spells them). */
-    static final String[] KEYED_TEST_REALMS = {RegisterSyncIT.REALM};
+    static final String[] KEYED_TEST_REALMS = {RegisterSyncIT.REALM, FairBaselineIT.LEERID_REALM};
     /**
      * One fresh key per test JVM. The framework asks this configuration again for later test classes while
      * the server runs; a new key each time changed the sync realm's pseudonyms mid-test once LeerID re-read

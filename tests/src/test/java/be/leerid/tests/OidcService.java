@@ -69,6 +69,11 @@ final class OidcService {
         this.privateKey = privateKey;
     }
 
+    /** A public client (the demo services): no client authentication, PKCE only. */
+    static OidcService publicClient(OIDCProviderMetadata provider, String clientId) {
+        return new OidcService(provider, clientId, null, null);
+    }
+
     /** A client that authenticates with private_key_jwt (RFC 7523), as registered service providers do. */
     static OidcService withPrivateKey(OIDCProviderMetadata provider, String clientId, RSAKey privateKey) {
         return new OidcService(provider, clientId, null, privateKey);
@@ -157,8 +162,9 @@ final class OidcService {
 
         /** A token request for a code with any verifier (or none), for the attacks on it. */
         TokenRequest tokenRequest(AuthorizationCode code, CodeVerifier codeVerifier) {
-            return new TokenRequest(provider.getTokenEndpointURI(), authentication(),
-                    new AuthorizationCodeGrant(code, redirectUri, codeVerifier));
+            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, redirectUri, codeVerifier);
+            return secret == null && privateKey == null ? new TokenRequest(provider.getTokenEndpointURI(), clientId, grant)
+                    : new TokenRequest(provider.getTokenEndpointURI(), authentication(), grant);
         }
     }
 

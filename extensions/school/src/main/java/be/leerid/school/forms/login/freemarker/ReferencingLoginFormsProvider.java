@@ -1,8 +1,10 @@
 package be.leerid.school.forms.login.freemarker;
 
+import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Properties;
 
 import be.leerid.identifiers.models.LeerIdProvider;
 import be.leerid.school.ReferenceCode;
@@ -11,6 +13,7 @@ import be.leerid.school.StopReason;
 import be.leerid.school.models.AccountState;
 import be.leerid.school.models.ReferenceCodes;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.forms.login.MessageType;
 import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
@@ -20,6 +23,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.theme.Theme;
+import org.keycloak.theme.ThemeResources;
+import org.keycloak.theme.beans.AdvancedMessageFormatterMethod;
+import org.keycloak.theme.beans.MessageFormatterMethod;
 
 /**
  * Keycloak's login pages, with one addition: a page that shows an error also shows a reference code
@@ -33,9 +39,46 @@ public final class ReferencingLoginFormsProvider extends FreeMarkerLoginFormsPro
     public static final String ATTRIBUTE = "leeridReference";
     public static final String SERVICE_HOME = "leeridServiceHome";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(ReferencingLoginFormsProvider.class);
 
-    public ReferencingLoginFormsProvider(KeycloakSession session) {
+    private final ThemeBundles bundles;
+
+    public ReferencingLoginFormsProvider(KeycloakSession session, ThemeBundles bundles) {
         super(session);
+        this.bundles = bundles;
+    }
+
+    /**
+     * What Keycloak's own method (in the version LeerID ships on) puts on every page: messages, {@code msg},
+     * {@code advancedMsg}, the theme's properties and resources, dark mode; from {@link ThemeBundles} instead of built
+     * anew for each page. One difference: Keycloak's {@code msg} also looked up the page's attribute names as if they
+     * were message keys; the templates only ever ask it for messages.
+     */
+    @Override
+    protected Properties handleThemeResources(Theme theme, Locale locale) {
+        if (realm == null) {
+            return super.handleThemeResources(theme, locale);
+        }
+        Properties messages;
+        try {
+            messages = bundles.messages(theme, realm, locale);
+            // Keycloak copies the messages twice more for these (JFR: 1.5 % of a badge login); they only read them.
+            attributes.put("msg", new MessageFormatterMethod(locale, messages));
+            attributes.put("advancedMsg", new AdvancedMessageFormatterMethod(locale, messages));
+        } catch (IOException e) {
+            LOG.warn("Failed to load messages", e);
+            messages = new Properties();
+        }
+        try {
+            Properties properties = theme.getProperties();
+            attributes.put("properties", properties);
+            attributes.put("themeResources", bundles.resources(theme, properties));
+            attributes.put("darkMode", "true".equals(properties.getProperty("darkMode")) && realm.getAttribute("darkMode", true));
+        } catch (IOException e) {
+            LOG.warn("Failed to load properties", e);
+            attributes.put("themeResources", ThemeResources.empty());
+        }
+        return messages;
     }
 
     @Override

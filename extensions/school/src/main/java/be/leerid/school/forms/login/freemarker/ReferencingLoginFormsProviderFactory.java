@@ -9,9 +9,12 @@ public final class ReferencingLoginFormsProviderFactory extends FreeMarkerLoginF
 
     public static final String PROVIDER_ID = "leerid-referencing-freemarker";
 
+    /** Shared by every page of this node. */
+    private final ThemeBundles bundles = new ThemeBundles();
+
     @Override
     public LoginFormsProvider create(KeycloakSession session) {
-        return new ReferencingLoginFormsProvider(session);
+        return new ReferencingLoginFormsProvider(session, bundles);
     }
 
     @Override

@@ -1,9 +1,10 @@
-package be.leerid.bench;
+package be.leerid.tools.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,25 +26,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * instead of LeerID's, no LeerID required action, registration policy, client policy executor or theme. Clients, users, roles,
  * token lifetimes and the password policy stay the same.
  */
-final class BenchRealm {
+public final class BenchRealm {
 
-    static final String BACKEND_CLIENT = "bench-backend";
-    static final String BACKEND_SECRET = "bench-only-secret";
+    public static final String BACKEND_CLIENT = "bench-backend";
+    public static final String BACKEND_SECRET = "bench-only-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchRealm() {
     }
 
-    static String username(int i) {
+    public static String username(int i) {
         return "bench.teacher." + i;
     }
 
-    static String password(int i) {
+    public static String password(int i) {
         return "Bench-teacher-" + i;
     }
 
     /** A bench learner's QR badge as the camera reads it: an id and a secret (fixed here, for a repeatable run). */
-    static String badge(int i) {
+    public static String badge(int i) {
         return badgeId(i) + String.format(Locale.ROOT, "%026d", 7_919L * i + 1_000_003L);
     }
 
@@ -76,10 +77,14 @@ final class BenchRealm {
     }
 
     /**
-     * Writes leerid-realm.json and leerid-users-0.json for a variant into dir (Keycloak's data/import); {@code quiet}
-     * turns the realm's login and admin events off.
+     * Writes leerid-realm.json and leerid-users-0.json for a variant into dir (Keycloak's data/import): "leerid",
+     * "quiet" (LeerID with the realm's login and admin events off), "vanilla" (without anything LeerID provides) or
+     * "fair" (vanilla, giving the same claims with Keycloak's own mappers: {@link FairBaseline}).
      */
-    static void write(Path root, boolean leerid, boolean quiet, int accounts, Path dir) throws IOException {
+    public static void write(Path root, String variant, int accounts, Path dir) throws IOException {
+        boolean leerid = variant.equals("leerid") || variant.equals("quiet");
+        boolean quiet = variant.equals("quiet");
+        boolean fair = variant.equals("fair");
         ObjectNode realm = (ObjectNode) JSON.readTree(root.resolve("realm-config/leerid-realm.json").toFile());
         ArrayNode clients = (ArrayNode) realm.get("clients");
         for (JsonNode demo : JSON.readTree(root.resolve("realm-config/dev/leerid-demo-clients.json").toFile()).get("clients")) {
@@ -89,6 +94,9 @@ final class BenchRealm {
                 "clientId", BACKEND_CLIENT, "enabled", true, "publicClient", false, "secret", BACKEND_SECRET,
                 "standardFlowEnabled", false, "serviceAccountsEnabled", true, "directAccessGrantsEnabled", true,
                 "defaultClientScopes", List.of(), "optionalClientScopes", List.of())));
+        if (fair) {
+            FairBaseline.useKeycloakMappers(realm);
+        }
         if (!leerid) {
             withoutLeerId(realm);
         }
@@ -99,13 +107,17 @@ final class BenchRealm {
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("leerid-realm.json").toFile(), realm);
         ArrayNode users = JSON.createArrayNode();
+        List<String> samlSectors = new ArrayList<>();
+        for (JsonNode client : clients) {
+            if ("saml".equals(client.path("protocol").asText()) && client.path("attributes").has("leerid.sector")) {
+                samlSectors.add(client.path("attributes").path("leerid.sector").asText());
+            }
+        }
         for (int i = 0; i < accounts; i++) {
+            Map<String, List<String>> attributes = teacher(i);
             users.add(JSON.valueToTree(Map.of(
                     "username", username(i), "enabled", true, "firstName", "Bench", "lastName", "Teacher " + i,
-                    "attributes", Map.of("leerid", List.of(String.valueOf(40_000_000 + i)),
-                            "affiliation", List.of("faculty", "employee", "member"), "school", List.of("012345"),
-                            "entitlement", List.of("urn:mace:leerid.be:entitlement:archief"),
-                            "staff_id", List.of("B" + (100_000 + i))),
+                    "attributes", fair ? FairBaseline.withComputedClaims(username(i), "Bench", "Teacher " + i, attributes, samlSectors) : attributes,
                     "credentials", List.of(Map.of("type", "password", "value", password(i), "temporary", false)),
                     "realmRoles", List.of("default-roles-leerid"))));
         }
@@ -113,6 +125,14 @@ final class BenchRealm {
             addLearners(users, root, accounts);
         }
         JSON.writeValue(dir.resolve("leerid-users-0.json").toFile(), Map.of("realm", "leerid", "users", users));
+    }
+
+    /** A bench teacher's register attributes. */
+    public static Map<String, List<String>> teacher(int i) {
+        return Map.of("leerid", List.of(String.valueOf(40_000_000 + i)),
+                "affiliation", List.of("faculty", "employee", "member"), "school", List.of("012345"),
+                "entitlement", List.of("urn:mace:leerid.be:entitlement:archief"),
+                "staff_id", List.of("B" + (100_000 + i)));
     }
 
     private static void withoutLeerId(ObjectNode realm) {
