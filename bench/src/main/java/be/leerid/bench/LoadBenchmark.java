@@ -39,7 +39,7 @@ public final class LoadBenchmark {
     static final List<String> OPERATIONS = List.of(System.getProperty("bench.operations", String.join(",", ALL_OPERATIONS)).split(","));
     /** -Dbench.jfr=true records each measured turn with Java Flight Recorder, to bench/target/jfr/. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
-    /** -Dbench.aa=false: no second server of the reference's kind (no noise band; a third less time). */
+    /** -Dbench.aa=false: no second server of the reference's kind (no noise band; one server, and its turns, less). */
     private static final boolean AA = Boolean.parseBoolean(System.getProperty("bench.aa", "true"));
     static final List<String> VARIANTS = List.of("fair", "vanilla", "leerid", "quiet");
     private static final int ACCOUNTS = 100;
@@ -135,7 +135,7 @@ public final class LoadBenchmark {
         Files.writeString(root.resolve("bench/target/bench-results.md"), table);
     }
 
-    /** The servers' turns in a round: rotated by one each round, so each goes first (and last) equally often. */
+    /** The servers' turns in a round: rotated by one each round, so over as many rounds as servers each goes first once. */
     static List<Integer> turnOrder(int round, int servers) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < servers; i++) {

@@ -20,11 +20,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The realm both servers import: LeerID's shipped realm (realm-config/leerid-realm.json) with the demo
- * services' clients, a back-end client and synthetic teachers (LeerID also first-grade learners with QR badges). For vanilla Keycloak the same realm without
- * anything LeerID provides: no LeerID mappers (so Keycloak's own {@code sub}), Keycloak's default flows
- * instead of LeerID's, no LeerID required action, registration policy, client policy executor or theme. Clients, users, roles,
- * token lifetimes and the password policy stay the same.
+ * The realm every side of the load benchmark imports: LeerID's shipped realm (realm-config/leerid-realm.json) with
+ * the demo services' clients, a back-end client and synthetic teachers (LeerID also first-grade learners with QR
+ * badges). For vanilla Keycloak the same realm without anything LeerID provides: no LeerID flows, required action,
+ * registration policy, client policy executor or theme, and either no LeerID mappers (so Keycloak's own {@code sub})
+ * or, for the fair baseline, Keycloak's own mappers releasing the same claims ({@link FairBaseline}). Clients, users,
+ * roles, token lifetimes and the password policy stay the same.
  */
 public final class BenchRealm {
 

@@ -38,12 +38,11 @@ public final class FairBaseline {
     /** Replaces LeerID's mappers in the realm (and its services' clients) by Keycloak's; the rest stays. */
     public static void useKeycloakMappers(ObjectNode realm) {
         for (JsonNode scope : realm.path("clientScopes")) {
-            ArrayNode mappers = (ArrayNode) scope.path("protocolMappers");
-            if (mappers.isMissingNode()) {
+            if (!scope.path("protocolMappers").isArray()) {
                 continue;
             }
             ArrayNode replaced = JSON.createArrayNode();
-            for (JsonNode mapper : mappers) {
+            for (JsonNode mapper : scope.get("protocolMappers")) {
                 replaced.addAll(keycloakMappers(mapper));
             }
             ((ObjectNode) scope).set("protocolMappers", replaced);
@@ -53,9 +52,9 @@ public final class FairBaseline {
             if (sector.isEmpty()) {
                 continue;
             }
-            ArrayNode mappers = client.has("protocolMappers") ? (ArrayNode) client.get("protocolMappers")
-                    : ((ObjectNode) client).putArray("protocolMappers");
             if ("saml".equals(client.path("protocol").asText())) {
+                ArrayNode mappers = client.has("protocolMappers") ? (ArrayNode) client.get("protocolMappers")
+                        : ((ObjectNode) client).putArray("protocolMappers");
                 mappers.add(mapper("pairwise NameID", "saml", "saml-user-attribute-nameid-mapper",
                         Map.of("mapper.nameid.format", PERSISTENT, "user.attribute", nameIdAttribute(sector))));
                 mappers.add(mapper("pairwise-id", "saml", "saml-user-attribute-mapper", Map.of("user.attribute", pairwiseIdAttribute(sector),
