@@ -18,11 +18,11 @@ import org.keycloak.theme.ThemeResourcesParser;
 /**
  * A login theme's messages for a realm and locale, and its parsed resources, kept between pages. Keycloak builds
  * both for every page it renders: it merges the theme chain's bundles of the locale and its parents with the realm's
- * own texts, and parses the theme's properties (JFR: about a tenth of
- * the server's CPU in a badge login, which renders two pages). What they are built from is fixed per theme instance (Keycloak caches themes in production; with
- * caching off every page gets a new theme and so a fresh entry, dropped with the theme), except the realm's texts,
- * which an administrator can change at any time: an entry holds the texts it was built with and is rebuilt when they
- * differ.
+ * own texts, and parses the theme's properties (JFR: about a tenth of the server's CPU in a badge login, which
+ * renders two pages). What they are built from is fixed per theme instance (Keycloak caches themes in production;
+ * with caching off every page gets a new theme and so a fresh entry, dropped with the theme), except the realm's
+ * texts, which an administrator can change at any time: an entry holds the texts it was built with and is rebuilt
+ * when they differ.
  */
 final class ThemeBundles {
 
