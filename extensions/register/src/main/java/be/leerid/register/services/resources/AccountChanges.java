@@ -43,9 +43,8 @@ final class AccountChanges {
         Map<String, AccountChange> changes = new HashMap<>();
         List<DesiredAccount> missing = new ArrayList<>();
         session.getProvider(JpaConnectionProvider.class).getEntityManager().unwrap(Session.class).doWork(connection -> {
-            List<String> ids = new ArrayList<>(byUserId.keySet());
-            for (int from = 0; from < ids.size(); from += InList.MAX_VALUES) {
-                stored.putAll(read(connection, realm.getId(), ids.subList(from, Math.min(ids.size(), from + InList.MAX_VALUES))));
+            for (List<String> chunk : InList.chunks(new ArrayList<>(byUserId.keySet()))) {
+                stored.putAll(read(connection, realm.getId(), chunk));
             }
             byUserId.forEach((userId, desired) -> {
                 Stored account = stored.get(userId);

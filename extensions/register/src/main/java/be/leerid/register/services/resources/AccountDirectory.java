@@ -55,8 +55,7 @@ final class AccountDirectory {
         Map<String, Account> accounts = new HashMap<>();
         List<String> ids = new ArrayList<>(leerids);
         jdbc(session, connection -> {
-            for (int from = 0; from < ids.size(); from += InList.MAX_VALUES) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InList.MAX_VALUES));
+            for (List<String> chunk : InList.chunks(ids)) {
                 Map<String, List<String>> leeridsByUser = new HashMap<>();
                 try (PreparedStatement query = connection.prepareStatement("SELECT USER_ID, VALUE FROM USER_ATTRIBUTE WHERE NAME = ? "
                         + "AND VALUE IN (" + InList.placeholders(chunk.size()) + ")")) {

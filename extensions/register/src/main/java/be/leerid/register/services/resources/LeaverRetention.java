@@ -76,8 +76,8 @@ final class LeaverRetention implements ScheduledTask {
                 .setMaxResults(MAX_PER_RUN)
                 .getResultList();
         int disabled = 0;
-        for (int from = 0; from < due.size(); from += InList.MAX_VALUES) {
-            disabled += Leavers.disable(session, realm, due.subList(from, Math.min(due.size(), from + InList.MAX_VALUES)), today);
+        for (List<String> chunk : InList.chunks(due)) {
+            disabled += Leavers.disable(session, realm, chunk, today);
         }
         if (disabled > 0) {
             LOG.infof("LeerID: %d accounts of realm %s became leavers: their grace between schools ended", disabled, realm.getName());

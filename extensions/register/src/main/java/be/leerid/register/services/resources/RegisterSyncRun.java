@@ -235,8 +235,7 @@ final class RegisterSyncRun {
      */
     private long disable(List<String> userIds, Map<SyncOutcome, Long> outcomes) {
         long[] disabled = {0};
-        for (int from = 0; from < userIds.size(); from += LEAVER_BATCH) {
-            List<String> slice = userIds.subList(from, Math.min(userIds.size(), from + LEAVER_BATCH));
+        for (List<String> slice : InList.chunks(userIds, LEAVER_BATCH)) {
             inRealm(session -> disabled[0] += Leavers.disable(session, session.getContext().getRealm(), slice, today));
         }
         outcomes.merge(SyncOutcome.DISABLED, disabled[0], Long::sum);
